@@ -1,0 +1,239 @@
+"""The command line: ``python main.py`` / ``omgekeerd`` and its commands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from .findings import ERROR, Finding, count
+from .library import Entry, check_file, display_path, load_library, resolve
+from .loader import load_catalogue
+from .model import LANGUAGES
+from .session import ChoiceRefused, Session
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A command used wrongly: exit 2 with the message."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+# -- validate -------------------------------------------------------------------------------
+
+def _validate_paths(paths: Sequence[str]) -> list[Finding]:
+    findings: list[Finding] = []
+    if not paths:
+        library = load_library()
+        if not library.folder.is_dir():
+            raise UsageError(f"the library folder {display_path(library.folder)} does not exist")
+        return library.findings()
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            library = load_library(path)
+            findings += library.findings()
+        elif not path.exists():
+            raise UsageError(f"{name}: no such file or folder")
+        elif path.name == "levers.yaml":
+            findings += load_catalogue(name)[1]
+        else:
+            findings += resolve(name).findings
+    return findings
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Check scenario files and print every finding."""
+    findings = _validate_paths(args.paths)
+    for finding in findings:
+        print(finding)
+    errors, warnings = count(findings)
+    print(f"{errors} error(s), {warnings} warning(s)" if findings else "no problems found")
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
+# -- play -----------------------------------------------------------------------------------
+
+def load_playable(name: str) -> Entry:
+    """Resolve a SCENARIO argument and refuse it (exit 1) when it has errors."""
+    entry = resolve(name)
+    errors = [f for f in entry.findings if f.severity == ERROR]
+    if entry.scenario is None or errors:
+        for finding in errors or entry.findings:
+            print(finding, file=sys.stderr)
+        raise SystemExit(EXIT_FINDINGS)
+    return entry
+
+
+def playthrough_json(session: Session) -> dict[str, Any]:
+    """The machine-readable result of a playthrough (``play --json``)."""
+    ending = session.ending
+    return {
+        "scenario": session.scenario.id,
+        "content_hash": session.scenario.content_hash,
+        "finished": session.finished,
+        "ending": ending.id if ending else None,
+        "path": session.path,
+        "choices": session.choice_ids,
+        "metrics": {k: _number(v) for k, v in session.metrics.items()},
+        "flags": sorted(session.flags),
+        "thinking": session.thinking,
+        "levers": {"used": session.levers_used, "missed": session.levers_missed},
+    }
+
+
+def _number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    """Play a scenario in the terminal, interactively or with --choices."""
+    from .textplay import TextScreen, play_interactive, play_scripted
+
+    if not args.scenario:
+        raise UsageError("name a scenario (a library id or a .yaml file), e.g. play --text boodschappen")
+    entry = load_playable(args.scenario)
+    scenario = entry.scenario
+    assert scenario is not None
+    session = Session(scenario)
+    if args.choices is not None:
+        choice_ids = [c.strip() for c in args.choices.split(",") if c.strip()]
+        screen = None if args.json else TextScreen(sys.stdout, args.lang)
+        try:
+            play_scripted(session, choice_ids, screen)
+        except ChoiceRefused as exc:
+            done = len(session.choice_ids)
+            where = f' in situation "{exc.situation_id}"' if exc.situation_id else ""
+            print(f"choice {done + 1} ({exc.choice_id}){where} cannot be made: {exc.reason_in(args.lang)}", file=sys.stderr)
+            return EXIT_FINDINGS
+        if args.json:
+            print(json.dumps(playthrough_json(session), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if args.json:
+        raise UsageError("--json needs --choices (a scripted playthrough)")
+    screen = TextScreen(sys.stdout, args.lang)
+    try:
+        play_interactive(session, input, screen, training=not args.assessment)
+    except (EOFError, KeyboardInterrupt):
+        print()
+        print(screen_text("stopped_unsaved", args.lang))
+    return EXIT_OK
+
+
+def screen_text(key: str, lang: str) -> str:
+    from .i18n import t
+    return t(key, lang)
+
+
+# -- list and the start without arguments ----------------------------------------------------
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """List the scenarios of the library."""
+    library = load_library()
+    for entry in library.entries:
+        scenario = entry.scenario
+        if entry.ok and scenario:
+            print(f"{scenario.id:28} {scenario.title.get(args.lang)}")
+        else:
+            first = next((f for f in entry.findings if f.is_error), None)
+            print(f"{Path(entry.path).stem:28} ! {screen_text('broken_scenario', args.lang)}: {first}")
+    return EXIT_OK
+
+
+def pick_in_terminal(lang: str) -> int:
+    """Text mode start: show the library, let the player pick a case, play it."""
+    from .i18n import t
+    from .textplay import TextScreen, play_interactive
+
+    library = load_library()
+    screen = TextScreen(sys.stdout, lang)
+    playable = library.playable()
+    for entry in library.broken():
+        first = next((f for f in entry.findings if f.is_error), None)
+        print(f"! {t('broken_scenario', lang)}: {first}")
+    if not playable:
+        print("no playable scenarios in " + display_path(library.folder))
+        return EXIT_FINDINGS
+    screen.heading(t("pick_scenario", lang))
+    for number, scenario in enumerate(playable, start=1):
+        minutes = f" ({scenario.minutes} {t('minutes', lang)})" if scenario.minutes else ""
+        screen.para(f"{number}. {scenario.title.get(lang)}{minutes}")
+    try:
+        while True:
+            answer = input(f"\n{t('choose_prompt', lang)} (1-{len(playable)}, q): ").strip().lower()
+            if answer in ("q", "quit"):
+                return EXIT_OK
+            if answer.isdigit() and 1 <= int(answer) <= len(playable):
+                break
+        play_interactive(Session(playable[int(answer) - 1]), input, screen)
+    except (EOFError, KeyboardInterrupt):
+        print()
+    return EXIT_OK
+
+
+def cmd_start(args: argparse.Namespace) -> int:
+    """No command: start the game (the text mode with the scenario picker for now)."""
+    return pick_in_terminal(args.lang)
+
+
+# -- the parser ------------------------------------------------------------------------------
+
+def build_parser() -> Parser:
+    parser = Parser(prog="omgekeerd", description="Omgekeerd: casework dilemmas of the social domain.")
+    parser.add_argument("--lang", choices=LANGUAGES, default="nl", help="language (nl or en)")
+    parser.set_defaults(handler=cmd_start)
+    commands = parser.add_subparsers(dest="command", parser_class=Parser)
+
+    validate = commands.add_parser("validate", help="check scenario files (default: the library)")
+    validate.add_argument("paths", nargs="*", metavar="PATH", help="scenario files or folders")
+    validate.set_defaults(handler=cmd_validate)
+
+    play = commands.add_parser("play", help="play a scenario")
+    play.add_argument("scenario", nargs="?", metavar="SCENARIO", help="library id or path to a .yaml file")
+    play.add_argument("--text", action="store_true", help="play in the terminal")
+    play.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
+    play.add_argument("--choices", metavar="ID,ID,...", help="make these choices without asking")
+    play.add_argument("--json", action="store_true", help="with --choices: print the result as JSON")
+    play.add_argument("--assessment", action="store_true", help="assessment mode: no feedback, no undo")
+    play.set_defaults(handler=cmd_play)
+
+    listing = commands.add_parser("list", help="list the scenarios of the library")
+    listing.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
+    listing.set_defaults(handler=cmd_list)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point for ``python main.py`` and the ``omgekeerd`` command."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except UsageError as exc:
+        print(f"omgekeerd: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # never a traceback for a user; say what happened in one line
+        if os.environ.get("OMGEKEERD_DEBUG"):
+            raise
+        print(f"omgekeerd: unexpected error: {type(exc).__name__}: {exc} "
+              "(set OMGEKEERD_DEBUG=1 to see details)", file=sys.stderr)
+        return EXIT_FINDINGS

@@ -1,0 +1,8 @@
+"""Start Omgekeerd: ``python main.py [command]`` (the same as the ``omgekeerd`` command)."""
+
+import sys
+
+from game.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Scoring: turns playthroughs into scores, patterns and a debrief (pure; never imports pygame)."""
