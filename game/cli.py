@@ -95,6 +95,48 @@ def _number(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
+def scored_json(session: Session) -> dict[str, Any]:
+    """``playthrough_json`` plus headline scores, quadrant and the four questions."""
+    from scoring.analysis import analyse
+    from scoring.scores import four_questions, questions_json, quadrant, score
+
+    result = playthrough_json(session)
+    scores = score(session.scenario, analyse(session.scenario), session.metrics)
+    result["scores"] = {"resident": scores.resident, "rules": scores.rules}
+    result["quadrant"] = quadrant(scores)
+    result["questions"] = questions_json(four_questions(session.scenario, session.metrics))
+    return result
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    """Explore every playthrough of a scenario and print ranges, endings and the expert route."""
+    from scoring.analysis import analyse
+
+    entry = load_playable(args.scenario)
+    assert entry.scenario is not None
+    analysis = analyse(entry.scenario)
+    if args.json:
+        print(json.dumps(analysis.to_json(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    scenario = entry.scenario
+    print(f"{scenario.id}: {scenario.title.get(args.lang)}")
+    print(f"  situations reachable: {len(analysis.situations)} of {len(scenario.situations)}")
+    print(f"  playthroughs: {analysis.playthroughs}{' (plus endless loops)' if analysis.cyclic else ''}"
+          f" over {analysis.states} states")
+    for axis, (low, high) in analysis.range.items():
+        print(f"  {axis} axis total: {low:g} to {high:g}")
+    for ending_id, reachable in analysis.endings.items():
+        best = analysis.ending_best.get(ending_id)
+        shown = f"best route scores resident {best.resident}, rules {best.rules}" if best else "not reachable"
+        print(f"  ending {ending_id}: {shown if reachable else 'not reachable'}")
+    if analysis.dead_ends:
+        print("  dead ends (no choice available): " + ", ".join(analysis.dead_ends))
+    scores = analysis.expert_scores
+    print(f"  expert route ({analysis.expert_ending}; resident {scores.resident if scores else '-'}, "
+          f"rules {scores.rules if scores else '-'}): {','.join(analysis.expert_route)}")
+    return EXIT_OK
+
+
 def cmd_play(args: argparse.Namespace) -> int:
     """Play a scenario in the terminal, interactively or with --choices."""
     from .textplay import TextScreen, play_interactive, play_scripted
@@ -116,7 +158,7 @@ def cmd_play(args: argparse.Namespace) -> int:
             print(f"choice {done + 1} ({exc.choice_id}){where} cannot be made: {exc.reason_in(args.lang)}", file=sys.stderr)
             return EXIT_FINDINGS
         if args.json:
-            print(json.dumps(playthrough_json(session), ensure_ascii=False, indent=2))
+            print(json.dumps(scored_json(session), ensure_ascii=False, indent=2))
         return EXIT_OK
     if args.json:
         raise UsageError("--json needs --choices (a scripted playthrough)")
@@ -205,6 +247,12 @@ def build_parser() -> Parser:
     play.add_argument("--json", action="store_true", help="with --choices: print the result as JSON")
     play.add_argument("--assessment", action="store_true", help="assessment mode: no feedback, no undo")
     play.set_defaults(handler=cmd_play)
+
+    analyze = commands.add_parser("analyze", help="explore every playthrough of a scenario")
+    analyze.add_argument("scenario", metavar="SCENARIO", help="library id or path to a .yaml file")
+    analyze.add_argument("--json", action="store_true", help="print the analysis as JSON")
+    analyze.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
+    analyze.set_defaults(handler=cmd_analyze)
 
     listing = commands.add_parser("list", help="list the scenarios of the library")
     listing.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)

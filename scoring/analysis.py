@@ -1,0 +1,283 @@
+"""Analysis: every playthrough a scenario allows, explored with memoisation on the play state.
+
+A state is the situation plus what can still matter: all metric values (they decide the
+end totals, with clamping) and only the flags, visited situations and choices that some
+condition reads. Paths that reach the same state share one node, so scenarios with
+millions of playthroughs are analysed from a few thousand states.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.model import Condition, Scenario
+from game.rules import State, apply_effects, apply_flags, holds, route, start_metrics
+
+_END = "\x00end"
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Headline scores of one playthrough on 0-100, with the raw axis totals."""
+
+    resident: int
+    rules: int
+    resident_total: float
+    rules_total: float
+
+
+@dataclass
+class Analysis:
+    """What the exploration found; ``range`` holds [min, max] of each headline axis total."""
+
+    scenario_id: str
+    situations: list[str]
+    endings: dict[str, bool]
+    playthroughs: int
+    range: dict[str, tuple[float, float]]
+    expert_route: list[str]
+    expert_ending: str | None
+    expert_scores: Scores | None
+    states: int
+    choices_taken: set[str] = field(default_factory=set)
+    dead_ends: list[str] = field(default_factory=list)
+    cyclic: bool = False
+    ending_best: dict[str, Scores] = field(default_factory=dict)  # best route to each ending
+
+    def scores(self, resident_total: float, rules_total: float) -> Scores:
+        """Normalise raw axis totals to 0-100 with this scenario's range."""
+        return Scores(round(normalise(resident_total, self.range["resident"])),
+                      round(normalise(rules_total, self.range["rules"])), resident_total, rules_total)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "scenario": self.scenario_id,
+            "situations": self.situations,
+            "endings": self.endings,
+            "playthroughs": self.playthroughs,
+            "range": {axis: [_num(lo), _num(hi)] for axis, (lo, hi) in self.range.items()},
+            "expert_route": self.expert_route,
+            "expert_ending": self.expert_ending,
+            "expert_scores": ({"resident": self.expert_scores.resident, "rules": self.expert_scores.rules}
+                              if self.expert_scores else None),
+            "states": self.states,
+            "dead_ends": self.dead_ends,
+            "cyclic": self.cyclic,
+        }
+
+
+def _num(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+def normalise(total: float, bounds: tuple[float, float]) -> float:
+    """A total on 0-100 between the lowest and highest end total; 100 when they are equal."""
+    low, high = bounds
+    if high <= low:
+        return 100.0
+    return max(0.0, min(100.0, 100.0 * (total - low) / (high - low)))
+
+
+def axis_totals(scenario: Scenario, metrics: dict[str, float]) -> tuple[float, float]:
+    """(resident total, rules total) of metric values."""
+    resident = sum(metrics.get(m, 0) for m in scenario.axis_metrics("resident"))
+    rules = sum(metrics.get(m, 0) for m in scenario.axis_metrics("rules"))
+    return resident, rules
+
+
+def _referenced(scenario: Scenario) -> tuple[set[str], set[str], set[str]]:
+    """Flags, visited situations and choices that a condition on play can read."""
+    flags, visited, chosen = set(), set(), set()
+
+    def walk(condition: Condition | None) -> None:
+        if condition is None:
+            return
+        {"flag": flags, "visited": visited, "chose": chosen}.get(condition.kind, set()).add(condition.name)
+        for part in condition.parts:
+            walk(part)
+
+    for situation in scenario.situations.values():
+        for choice in situation.choices:
+            walk(choice.requires)
+        for entry in situation.next:
+            walk(entry.condition)
+    return flags, visited, chosen
+
+
+class _Explorer:
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self.metric_ids = list(scenario.metrics)
+        self.flags_read, self.visited_read, self.chosen_read = _referenced(scenario)
+        self.ending_index = {e: i for i, e in enumerate(scenario.endings)}
+        self.children: dict[tuple, list[tuple[str, tuple]]] = {}
+        self.terminal: dict[tuple, tuple[str, float, float]] = {}
+        self.seen_situations: set[str] = set()
+        self.choices_taken: set[str] = set()
+        self.dead_ends: set[str] = set()
+        self.cyclic = False
+
+    def key(self, situation: str, state: State) -> tuple:
+        metrics = tuple(state.metrics[m] for m in self.metric_ids)
+        return (situation, metrics, state.flags & self.flags_read, state.visited & self.visited_read,
+                state.chosen & self.chosen_read)
+
+    def enter(self, target: str, state: State) -> tuple[str, State]:
+        """Enter a target and follow ``next`` routes: (where play waits or ends, state)."""
+        for _ in range(10_000):
+            situation = self.scenario.situations.get(target)
+            if situation is None:
+                return target, state
+            self.seen_situations.add(target)
+            state = State(state.metrics, state.flags, state.visited | {target}, state.chosen)
+            if not situation.next:
+                return target, state
+            _index, target = route(situation, state)
+        raise RuntimeError("next routes loop without end")
+
+    def successors(self, situation_id: str, state: State) -> list[tuple[str, str, State]]:
+        scenario = self.scenario
+        situation = scenario.situations[situation_id]
+        result = []
+        for choice in situation.choices:
+            if not holds(choice.requires, state):
+                continue
+            self.choices_taken.add(f"{situation_id}.{choice.id}")
+            after = State(apply_effects(state.metrics, choice, scenario), apply_flags(state.flags, choice),
+                          state.visited, state.chosen | {f"{situation_id}.{choice.id}"})
+            where, after = self.enter(choice.goto, after)
+            result.append((choice.id, where, after))
+        return result
+
+    def explore(self) -> tuple | None:
+        """Build the state graph from the start; returns the start key."""
+        scenario = self.scenario
+        where, state = self.enter(scenario.start, State(start_metrics(scenario)))
+        root = self.node(where, state)
+        stack = [(root, where, state)]
+        while stack:
+            key, where, state = stack.pop()
+            if key in self.children or key in self.terminal:
+                continue
+            if where in scenario.endings:
+                resident, rules = axis_totals(scenario, dict(state.metrics))
+                self.terminal[key] = (where, resident, rules)
+                continue
+            edges = []
+            for choice_id, target, after in self.successors(where, state):
+                child = self.node(target, after)
+                edges.append((choice_id, child))
+                if child not in self.children and child not in self.terminal:
+                    stack.append((child, target, after))
+            if not edges:
+                self.dead_ends.add(where)
+            self.children[key] = edges
+        return root
+
+    def node(self, where: str, state: State) -> tuple:
+        if where in self.scenario.endings:
+            return (_END, where, tuple(state.metrics[m] for m in self.metric_ids))
+        return self.key(where, state)
+
+
+def _postorder(root: tuple, children: dict[tuple, list[tuple[str, tuple]]]) -> tuple[list[tuple], bool]:
+    """States in an order where every child comes before its parent; and whether a cycle exists."""
+    order, mark, cyclic = [], {}, False
+    stack: list[tuple[tuple, int]] = [(root, 0)]
+    mark[root] = 1
+    while stack:
+        key, index = stack.pop()
+        edges = children.get(key, [])
+        if index < len(edges):
+            stack.append((key, index + 1))
+            child = edges[index][1]
+            state = mark.get(child)
+            if state is None:
+                mark[child] = 1
+                stack.append((child, 0))
+            elif state == 1:
+                cyclic = True
+            continue
+        mark[key] = 2
+        order.append(key)
+    return order, cyclic
+
+
+def analyse(scenario: Scenario) -> Analysis:
+    """Explore every playthrough of a (valid) scenario."""
+    explorer = _Explorer(scenario)
+    root = explorer.explore()
+    order, cyclic = _postorder(root, explorer.children)
+    infinite = float("inf")
+    count: dict[tuple, int] = {}
+    bounds: dict[tuple, tuple[float, float, float, float]] = {}
+    endings: dict[tuple, int] = {}
+    for key in order:
+        if key in explorer.terminal:
+            ending, resident, rules = explorer.terminal[key]
+            count[key] = 1
+            bounds[key] = (resident, resident, rules, rules)
+            endings[key] = 1 << explorer.ending_index[ending]
+            continue
+        total, mask = 0, 0
+        lo_r = lo_l = infinite
+        hi_r = hi_l = -infinite
+        for _choice, child in explorer.children.get(key, []):
+            if child not in count:  # a back edge of a cycle
+                continue
+            total += count[child]
+            mask |= endings[child]
+            if count[child]:
+                c = bounds[child]
+                lo_r, hi_r, lo_l, hi_l = min(lo_r, c[0]), max(hi_r, c[1]), min(lo_l, c[2]), max(hi_l, c[3])
+        count[key], endings[key] = total, mask
+        bounds[key] = (lo_r, hi_r, lo_l, hi_l)
+    top = bounds[root]
+    ranges = {"resident": (top[0], top[1]) if count[root] else (0.0, 0.0),
+              "rules": (top[2], top[3]) if count[root] else (0.0, 0.0)}
+    names = list(scenario.endings)
+    reachable_mask = endings[root]
+    result = Analysis(scenario.id, [s for s in scenario.situations if s in explorer.seen_situations],
+                      {e: bool(reachable_mask >> i & 1) for i, e in enumerate(names)}, count[root], ranges,
+                      [], None, None, len(order), explorer.choices_taken, sorted(explorer.dead_ends), cyclic)
+    _expert(result, root, order, explorer, count)
+    return result
+
+
+def _expert(result: Analysis, root: tuple, order: list[tuple], explorer: _Explorer, count: dict[tuple, int]) -> None:
+    """The route that maximises the lower of the two scores (ties: higher sum, fewer choices)."""
+    best: dict[tuple, tuple[tuple, str | None, tuple | None, str]] = {}
+    for key in order:
+        if key in explorer.terminal:
+            ending, resident, rules = explorer.terminal[key]
+            scores = result.scores(resident, rules)
+            exact_r = normalise(resident, result.range["resident"])
+            exact_l = normalise(rules, result.range["rules"])
+            best[key] = ((min(exact_r, exact_l), exact_r + exact_l, 0), None, None, ending)
+            known = result.ending_best.get(ending)
+            if known is None or (min(scores.resident, scores.rules), scores.resident + scores.rules) > \
+                    (min(known.resident, known.rules), known.resident + known.rules):
+                result.ending_best[ending] = scores
+            continue
+        choice_best = None
+        for choice_id, child in explorer.children.get(key, []):
+            if child not in best or not count.get(child):
+                continue
+            (low, total, length), _c, _n, ending = best[child]
+            candidate = ((low, total, length - 1), choice_id, child, ending)
+            if choice_best is None or candidate[0] > choice_best[0]:
+                choice_best = candidate
+        if choice_best is not None:
+            best[key] = choice_best
+    if root not in best:
+        return
+    route_ids, key = [], root
+    while key is not None and key in best and best[key][1] is not None:
+        route_ids.append(best[key][1])
+        key = best[key][2]
+    result.expert_route = route_ids
+    result.expert_ending = best[root][3]
+    if key in explorer.terminal:
+        _ending, resident, rules = explorer.terminal[key]
+        result.expert_scores = result.scores(resident, rules)
