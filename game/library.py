@@ -24,10 +24,11 @@ def default_folder() -> Path:
 
 def display_path(path: Path | str) -> str:
     """A path as a trainer would type it: relative to the working folder where possible."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
+    absolute = os.path.abspath(path)
+    here = os.getcwd()
+    if absolute.startswith(here + os.sep):
+        return os.path.relpath(absolute, here)
+    return str(path)
 
 
 @dataclass

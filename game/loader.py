@@ -122,7 +122,7 @@ class Reader:
         return None
 
     def words(self, node: Node | None, where: str, pattern: re.Pattern[str] | None = None,
-              allowed: tuple[str, ...] = (), example: str = "") -> list[tuple[str, int]]:
+              allowed: tuple[str, ...] = (), example: str = "", noun: str = "word") -> list[tuple[str, int]]:
         """A list of words (a single word is accepted too), each with its line."""
         if node is None:
             return []
@@ -134,7 +134,7 @@ class Reader:
                 continue
             word = str(item.value)
             if allowed and word not in allowed:
-                self.error(item.line, f'unknown {where.rstrip("s")} "{word}"',
+                self.error(item.line, f'unknown {noun} "{word}" in {where}',
                            hint_with(did_you_mean(word, allowed), "use one of: " + ", ".join(allowed)))
                 continue
             if pattern and not pattern.match(word):
@@ -360,8 +360,8 @@ def load_choice(reader: Reader, node: Node, situation_id: str) -> Choice | None:
             choice.lines.update({f"effects.{k}": effects.key_lines.get(k, effects.line) for k in effects.value})
     choice.set_flags = [w for w, _ in reader.words(fields.get("set"), f"{where} set", CHOICE_ID, example="boete_opgelegd")]
     choice.clear_flags = [w for w, _ in reader.words(fields.get("clear"), f"{where} clear", CHOICE_ID, example="boete_opgelegd")]
-    choice.thinking = [w for w, _ in reader.words(fields.get("thinking"), f"{where} thinking errors",
-                                                  allowed=THINKING_ERRORS, example="rule")]
+    choice.thinking = [w for w, _ in reader.words(fields.get("thinking"), f"{where} thinking",
+                                                  allowed=THINKING_ERRORS, example="rule", noun="thinking error")]
     choice.levers = [w for w, _ in reader.words(fields.get("levers"), f"{where} levers", example="pw-18")]
     choice.missed_levers = [w for w, _ in reader.words(fields.get("missed_levers"), f"{where} missed_levers",
                                                        example="pw-18")]
