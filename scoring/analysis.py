@@ -8,6 +8,7 @@ millions of playthroughs are analysed from a few thousand states.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,8 +48,8 @@ class Analysis:
 
     def scores(self, resident_total: float, rules_total: float) -> Scores:
         """Normalise raw axis totals to 0-100 with this scenario's range."""
-        return Scores(round(normalise(resident_total, self.range["resident"])),
-                      round(normalise(rules_total, self.range["rules"])), resident_total, rules_total)
+        return Scores(_round(normalise(resident_total, self.range["resident"])),
+                      _round(normalise(rules_total, self.range["rules"])), resident_total, rules_total)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -65,6 +66,11 @@ class Analysis:
             "dead_ends": self.dead_ends,
             "cyclic": self.cyclic,
         }
+
+
+def _round(value: float) -> int:
+    """Round half up, as people expect of a score (37.5 -> 38, 12.5 -> 13)."""
+    return int(math.floor(value + 0.5))
 
 
 def _num(value: float) -> float | int:
