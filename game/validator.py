@@ -42,13 +42,14 @@ def successors(scenario: Scenario, situation_id: str) -> list[str]:
 def reachable_from_start(scenario: Scenario) -> set[str]:
     """Situations and endings reachable from ``start`` in the graph (conditions ignored)."""
     seen: set[str] = set()
+    known = targets(scenario)
     todo = [scenario.start] if scenario.start in scenario.situations else []
     while todo:
         current = todo.pop()
         if current in seen:
             continue
         seen.add(current)
-        todo.extend(t for t in successors(scenario, current) if t in targets(scenario) and t not in seen)
+        todo.extend(t for t in successors(scenario, current) if t in known and t not in seen)
     return seen
 
 

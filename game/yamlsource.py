@@ -20,6 +20,7 @@ MAX_DEPTH = 40
 MAX_NODES = 1_000_000
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 @dataclass
@@ -85,6 +86,8 @@ class _Builder:
         if quoted:
             return Node("scalar", event.value, line, quoted=True)
         tag = self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _STR_TAG:
+            return Node("scalar", event.value, line)
         node = yaml.ScalarNode(tag, event.value)
         try:
             value = self.constructor.construct_object(node, deep=True)
