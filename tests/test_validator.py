@@ -240,3 +240,17 @@ def test_validate_library_and_examples_pass(cli):
     assert code == 0, out
     code, out, _ = cli("validate", "scenarios/examples")
     assert code == 0, out
+
+
+def test_validate_does_not_import_pygame():
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    result = subprocess.run([sys.executable, "-X", "importtime", "main.py", "validate", "scenarios/examples"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    imported = [line for line in result.stderr.splitlines() if "import time:" in line]
+    assert any("game.validator" in line for line in imported)
+    assert not [line for line in imported if "pygame" in line]
