@@ -61,6 +61,10 @@ situations:
         text: {nl: "Altijd"}
         requires: {not: {flag: onmogelijk}}
         goto: vlag
+      - id: weinig
+        text: {nl: "Weinig geld"}
+        requires: {metric: geld, lte: 0, gte: 0}
+        goto: vlag
       - id: samengesteld
         text: {nl: "Samengesteld"}
         requires: {all: [{visited: begin}, {any: [{chose: begin.arm}, {metric: geld, lt: 3}]}]}
@@ -132,6 +136,13 @@ def test_hidden_unless_met_and_generated_reason(play):
 def test_not_all_any_visited_and_chose(play):
     options = {o.id: o.available for o in play("arm").choices}
     assert options["altijd"] and options["samengesteld"]
+
+
+def test_metric_condition_with_two_comparisons(play):
+    assert {o.id: o.available for o in play("arm").choices}["weinig"]
+    option = {o.id: o for o in play("rijk").choices}["weinig"]
+    assert not option.available
+    assert option.reason.get("nl") == "Kan pas als: geld ≤ 0 en geld ≥ 0"
 
 
 def test_flags_set_and_clear_route_next(play):
