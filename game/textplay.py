@@ -85,13 +85,21 @@ class TextScreen:
                 reason = plain(option.reason.get(self.lang))
                 self.para(f"{number}. ({t('unavailable', self.lang)}: {reason}) {text}")
 
-    def feedback(self, step: Step) -> None:
-        if step.feedback:
+    def feedback(self, step: Step, scenario: Scenario, training: bool = True) -> None:
+        """After a choice: its feedback (training mode), new documents, and text passed through."""
+        if step.feedback and training:
             self.line()
             self.line(f"{t('feedback', self.lang)}:")
             self.para(step.feedback, "  ")
         for doc_id in step.unlocked:
-            self.line(f"  + {t('dossier', self.lang)} ({t('new', self.lang)}): {doc_id}")
+            doc = scenario.document(doc_id)
+            title = doc.title.get(self.lang) if doc else doc_id
+            self.line(f"  + {t('dossier', self.lang)} ({t('new', self.lang)}): {title}")
+        for situation_id in step.passed:
+            situation = scenario.situations.get(situation_id)
+            if situation and situation.next and situation.text:
+                self.line()
+                self.para(situation.text)
 
     def dossier(self, session: Session) -> None:
         self.heading(t("dossier", self.lang))
@@ -99,7 +107,7 @@ class TextScreen:
             self.line(t("dossier_empty", self.lang))
         for doc in session.documents:
             self.line()
-            self.line(f"{doc.title.get(self.lang)} ({doc.kind})")
+            self.line(f"{doc.title.get(self.lang)} ({t('kind.' + doc.kind, self.lang)})")
             self.para(doc.text, "  ")
 
     def history(self, session: Session) -> None:
@@ -109,7 +117,7 @@ class TextScreen:
         scenario = session.scenario
         for number, step in enumerate(session.history, start=1):
             choice = scenario.situations[step.situation].choice(step.choice)
-            self.para(f"{number}. {step.situation}: {choice.text.get(self.lang) if choice else step.choice}", "")
+            self.para(f"{number}. {plain(choice.text.get(self.lang)) if choice else step.choice}", "")
 
     def ending(self, session: Session) -> None:
         ending = session.ending
@@ -162,8 +170,7 @@ def play_interactive(session: Session, read: Callable[[str], str], screen: TextS
         step = session.choose(option.id)
         if on_choice:
             on_choice(session, step)
-        if training:
-            screen.feedback(step)
+        screen.feedback(step, session.scenario, training)
     screen.ending(session)
     return True
 
@@ -186,7 +193,7 @@ def play_scripted(session: Session, choice_ids: Iterable[str], screen: TextScree
             on_choice(session, step)
         if screen:
             screen.line(f"> {choice_id}")
-            screen.feedback(step)
+            screen.feedback(step, session.scenario)
     if screen:
         if session.finished:
             screen.ending(session)
