@@ -45,6 +45,41 @@ class Analysis:
     dead_ends: list[str] = field(default_factory=list)
     cyclic: bool = False
     ending_best: dict[str, Scores] = field(default_factory=dict)  # best route to each ending
+    outcomes: set[tuple[float, float]] = field(default_factory=set)  # reachable (resident, rules) end totals
+    graph: "_Explorer | None" = field(default=None, repr=False)
+
+    def quadrants(self) -> set[str]:
+        """The quadrants (see scoring.scores.quadrant) that some complete playthrough ends in."""
+        from .scores import quadrant
+        return {quadrant(self.scores(resident, rules)) for resident, rules in self.outcomes}
+
+    def route_without_lever(self, threshold: int = 70) -> list[str] | None:
+        """A route ending with both scores >= threshold whose choices use no lever, or None."""
+        graph = self.graph
+        if graph is None:
+            return None
+        good: dict[tuple, tuple[str, tuple] | None] = {}
+        order, _cyclic = _postorder(graph.root, graph.children)
+        for key in order:
+            if key in graph.terminal:
+                _ending, resident, rules = graph.terminal[key]
+                scores = self.scores(resident, rules)
+                good[key] = ("", key) if min(scores.resident, scores.rules) >= threshold else None
+                continue
+            situation = graph.scenario.situations[key[0]]
+            good[key] = None
+            for choice_id, child in graph.children.get(key, []):
+                choice = situation.choice(choice_id)
+                if choice is not None and not choice.levers and good.get(child) is not None:
+                    good[key] = (choice_id, child)
+                    break
+        route, key = [], graph.root
+        if good.get(key) is None:
+            return None
+        while key not in graph.terminal:
+            choice_id, key = good[key]  # type: ignore[misc]
+            route.append(choice_id)
+        return route
 
     def scores(self, resident_total: float, rules_total: float) -> Scores:
         """Normalise raw axis totals to 0-100 with this scenario's range."""
@@ -123,6 +158,7 @@ class _Explorer:
         self.choices_taken: set[str] = set()
         self.dead_ends: set[str] = set()
         self.cyclic = False
+        self.root: tuple = ()
 
     def key(self, situation: str, state: State) -> tuple:
         metrics = tuple(state.metrics[m] for m in self.metric_ids)
@@ -161,6 +197,7 @@ class _Explorer:
         scenario = self.scenario
         where, state = self.enter(scenario.start, State(start_metrics(scenario)))
         root = self.node(where, state)
+        self.root = root
         stack = [(root, where, state)]
         while stack:
             key, where, state = stack.pop()
@@ -247,6 +284,8 @@ def analyse(scenario: Scenario) -> Analysis:
     result = Analysis(scenario.id, [s for s in scenario.situations if s in explorer.seen_situations],
                       {e: bool(reachable_mask >> i & 1) for i, e in enumerate(names)}, count[root], ranges,
                       [], None, None, len(order), explorer.choices_taken, sorted(explorer.dead_ends), cyclic)
+    result.outcomes = {(resident, rules) for _ending, resident, rules in explorer.terminal.values()}
+    result.graph = explorer
     _expert(result, root, order, explorer, count)
     return result
 

@@ -147,3 +147,11 @@ def test_a_scenario_with_millions_of_playthroughs(scenario):
     analysis = analyse(scenario("\n".join(lines) + "\n"))
     assert analysis.playthroughs == 2 ** layers
     assert analysis.range == {"resident": (0, 10), "rules": (0, 10)}
+
+
+def test_quadrants_reachable_and_high_routes_need_a_lever(known, scenario):
+    analysis = analyse(known)
+    assert analysis.quadrants() == {"omgekeerd", "kind", "rules", "stuck"}
+    assert analysis.route_without_lever(70) is None
+    without = scenario(CASE.replace("        levers: [pw-18]\n", ""))
+    assert analyse(without).route_without_lever(70) == ["luisteren", "toetsen"]
