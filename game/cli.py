@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from .findings import ERROR, Finding, count
-from .library import Entry, check_file, display_path, load_library, resolve
+from .library import Entry, Library, check_file, display_path, load_library, resolve
 from .loader import load_catalogue
 from .model import LANGUAGES
 from .session import ChoiceRefused, Session
@@ -30,24 +30,31 @@ class Parser(argparse.ArgumentParser):
 
 # -- validate -------------------------------------------------------------------------------
 
+def _library_findings(library: Library) -> list[Finding]:
+    """The library's findings plus the scoring smells of each scenario without errors."""
+    from scoring.smells import with_smells
+    return library.catalogue_findings + [f for entry in library.entries for f in with_smells(entry)]
+
+
 def _validate_paths(paths: Sequence[str]) -> list[Finding]:
     findings: list[Finding] = []
     if not paths:
         library = load_library()
         if not library.folder.is_dir():
             raise UsageError(f"the library folder {display_path(library.folder)} does not exist")
-        return library.findings()
+        return _library_findings(library)
     for name in paths:
         path = Path(name)
         if path.is_dir():
             library = load_library(path)
-            findings += library.findings()
+            findings += _library_findings(library)
         elif not path.exists():
             raise UsageError(f"{name}: no such file or folder")
         elif path.name == "levers.yaml":
             findings += load_catalogue(name)[1]
         else:
-            findings += resolve(name).findings
+            from scoring.smells import with_smells
+            findings += with_smells(resolve(name))
     return findings
 
 

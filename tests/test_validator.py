@@ -223,7 +223,8 @@ def test_strange_input_gives_findings_not_tracebacks(check, content):
 
 
 def test_validate_cli_exit_codes(cli, write, tmp_path):
-    good = write(BASE, "casus.yaml")
+    # BASE never changes a rules metric; validate's scoring smells would say so (scoring/smells.py)
+    good = write(BASE.replace("effects: {schuld: 50}", "effects: {schuld: 50, legality: 1}"), "casus.yaml")
     code, out, _ = cli("validate", str(good))
     assert code == 0 and "no problems found" in out
     bad = write(BASE.replace("start: melding", "start: nergens"), "fout.yaml")
