@@ -17,7 +17,7 @@ from .findings import ERROR, Finding
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 40
-MAX_NODES = 1_000_000
+MAX_NODES = 400_000
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR_TAG = "tag:yaml.org,2002:str"
