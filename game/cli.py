@@ -12,8 +12,9 @@ from typing import Any, Callable, Sequence
 from .findings import ERROR, Finding, count
 from .library import Entry, Library, check_file, display_path, load_library, resolve
 from .loader import load_catalogue
-from .model import LANGUAGES
+from .model import BACKGROUNDS, LANGUAGES
 from .session import ChoiceRefused, Session
+from .storecmds import add_data_dir, add_store_commands
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -148,6 +149,9 @@ def cmd_play(args: argparse.Namespace) -> int:
     """Play a scenario in the terminal, interactively or with --choices."""
     from .textplay import TextScreen, play_interactive, play_scripted
 
+    if args.text or args.resume:  # text mode saves every choice in the session store
+        from .recordplay import play_recorded
+        return play_recorded(args)
     if not args.scenario:
         raise UsageError("name a scenario (a library id or a .yaml file), e.g. play --text boodschappen")
     entry = load_playable(args.scenario)
@@ -181,6 +185,62 @@ def cmd_play(args: argparse.Namespace) -> int:
 def screen_text(key: str, lang: str) -> str:
     from .i18n import t
     return t(key, lang)
+
+
+# -- authoring: graph and new ----------------------------------------------------------------
+
+def cmd_graph(args: argparse.Namespace) -> int:
+    """Draw a scenario as a graph: Mermaid or DOT text, or SVG through Graphviz's dot."""
+    from scoring.graph import GraphvizFailed, GraphvizMissing, render
+
+    entry = load_playable(args.scenario)
+    assert entry.scenario is not None
+    try:
+        text = render(entry.scenario, args.format, args.lang)
+    except (GraphvizMissing, GraphvizFailed) as exc:
+        print(f"omgekeerd: {exc}", file=sys.stderr)
+        return EXIT_FINDINGS
+    if args.out is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        Path(args.out).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"omgekeerd: {args.out} could not be written: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FINDINGS
+    print(f"wrote {args.out}")
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write a ready-to-edit scenario file (default: scenarios/ID.yaml in the library)."""
+    from .library import default_folder
+    from .scaffold import ScaffoldError, check_id, write_scaffold
+
+    try:
+        check_id(args.id)
+    except ScaffoldError as exc:
+        raise UsageError(str(exc)) from None
+    folder = default_folder()
+    path = Path(args.out) if args.out else folder / f"{args.id}.yaml"
+    if path.resolve().parent == folder.resolve() and not path.exists():
+        existing = load_library(folder).find(args.id)
+        if existing is not None:
+            print(f'omgekeerd: the library already has a scenario "{args.id}" in {existing.path}; '
+                  "nothing was written. Choose another id", file=sys.stderr)
+            return EXIT_FINDINGS
+    try:
+        write_scaffold(args.id, path)
+    except ScaffoldError as exc:
+        print(f"omgekeerd: {exc}", file=sys.stderr)
+        return EXIT_FINDINGS
+    shown = display_path(path)
+    print(f"wrote {shown}")
+    if path.stem != args.id:
+        print(f'note: the file name differs from the id "{args.id}"; validate will ask you to make them equal')
+    print(f"next: edit it, check it with 'python main.py validate {shown}', "
+          f"see it with 'python main.py graph {shown}', play it with 'python main.py play --text {shown}'")
+    return EXIT_OK
 
 
 # -- list and the start without arguments ----------------------------------------------------
@@ -239,6 +299,8 @@ def cmd_start(args: argparse.Namespace) -> int:
 def build_parser() -> Parser:
     parser = Parser(prog="omgekeerd", description="Omgekeerd: casework dilemmas of the social domain.")
     parser.add_argument("--lang", choices=LANGUAGES, default="nl", help="language (nl or en)")
+    parser.add_argument("--data-dir", metavar="DIR", default=None,
+                        help="folder of the session store (default: $OMGEKEERD_DATA or the user data folder)")
     parser.set_defaults(handler=cmd_start)
     commands = parser.add_subparsers(dest="command", parser_class=Parser)
 
@@ -253,6 +315,10 @@ def build_parser() -> Parser:
     play.add_argument("--choices", metavar="ID,ID,...", help="make these choices without asking")
     play.add_argument("--json", action="store_true", help="with --choices: print the result as JSON")
     play.add_argument("--assessment", action="store_true", help="assessment mode: no feedback, no undo")
+    play.add_argument("--resume", action="store_true", help="continue the last unfinished playthrough (text mode)")
+    play.add_argument("--player", metavar="NAME", help="your pseudonym (default: asked, or 'speler' with --choices)")
+    play.add_argument("--background", choices=BACKGROUNDS, help="your background, for the debrief")
+    add_data_dir(play)
     play.set_defaults(handler=cmd_play)
 
     analyze = commands.add_parser("analyze", help="explore every playthrough of a scenario")
@@ -264,6 +330,21 @@ def build_parser() -> Parser:
     listing = commands.add_parser("list", help="list the scenarios of the library")
     listing.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
     listing.set_defaults(handler=cmd_list)
+
+    graph = commands.add_parser("graph", help="draw a scenario as a graph (Mermaid, DOT or SVG)")
+    graph.add_argument("scenario", metavar="SCENARIO", help="library id or path to a .yaml file")
+    graph.add_argument("--format", choices=("mermaid", "dot", "svg"), default="mermaid",
+                       help="mermaid (default) or dot text; svg needs Graphviz's dot program")
+    graph.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    graph.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
+    graph.set_defaults(handler=cmd_graph)
+
+    new = commands.add_parser("new", help="write a ready-to-edit scenario file to start from")
+    new.add_argument("id", metavar="ID", help="the new scenario's id: small letters, digits and -")
+    new.add_argument("--out", metavar="FILE", help="where to write it (default: scenarios/ID.yaml)")
+    new.set_defaults(handler=cmd_new)
+
+    add_store_commands(commands)
     return parser
 
 

@@ -125,6 +125,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "report_hint": {"nl": "Sessie {id} is bewaard. Maak er een verslag van met: python main.py report {id} --out verslag.html",
                     "en": "Session {id} is saved. Make a report of it with: python main.py report {id} --out report.html"},
     "not_finished": {"nl": "Deze speelsessie is nog niet afgemaakt.", "en": "This playthrough is not finished yet."},
+    # -- report, export, forget (game/storecmds.py) ----------------------------------------------
+    "no_sessions": {"nl": "Er zijn nog geen bewaarde speelsessies.", "en": "There are no saved playthroughs yet."},
+    "report_unloadable": {"nl": "Sessie {id} kan niet opnieuw worden gespeeld voor het verslag: {reason}",
+                          "en": "Session {id} cannot be replayed for the report: {reason}"},
+    "cannot_write": {"nl": "{path} kan niet worden geschreven ({detail}).", "en": "{path} cannot be written ({detail})."},
+    "report_written": {"nl": "Verslag van sessie {id} geschreven: {path}", "en": "Report of session {id} written: {path}"},
+    "export_written": {"nl": "{sessions} sessie(s) in {rows} regel(s) geschreven: {path}",
+                       "en": "{sessions} session(s) in {rows} row(s) written: {path}"},
+    "no_player": {"nl": 'Er is geen speler "{name}".', "en": 'There is no player "{name}".'},
+    "forgotten": {"nl": "Alles van {name} is verwijderd: {count} sessie(s).",
+                  "en": "Everything of {name} was deleted: {count} session(s)."},
 }
 
 
