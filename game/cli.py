@@ -222,7 +222,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     except ScaffoldError as exc:
         raise UsageError(str(exc)) from None
     folder = default_folder()
-    path = Path(args.out) if args.out else folder / f"{args.id}.yaml"
+    path = Path(display_path(Path(args.out) if args.out else folder / f"{args.id}.yaml"))
     if path.resolve().parent == folder.resolve() and not path.exists():
         existing = load_library(folder).find(args.id)
         if existing is not None:
