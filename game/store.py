@@ -64,7 +64,14 @@ MIGRATIONS: list[tuple[str, ...]] = [
             PRIMARY KEY (session_id, seq))""",
         "CREATE INDEX sessions_by_player ON sessions(player_id, updated)",
     ),
+    (  # 2: the order of play as a counter, so "the last session" never depends on the clock
+        "ALTER TABLE sessions ADD COLUMN touched INTEGER NOT NULL DEFAULT 0",
+        """UPDATE sessions SET touched = (SELECT COUNT(*) FROM sessions AS s2 WHERE s2.updated < sessions.updated
+            OR (s2.updated = sessions.updated AND s2.id <= sessions.id))""",
+        "CREATE INDEX sessions_by_touched ON sessions(touched)",
+    ),
 ]
+NEXT_TOUCH = "(SELECT COALESCE(MAX(touched), 0) + 1 FROM sessions)"
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -262,7 +269,8 @@ class Store:
                          (scenario.content_hash, scenario.source_text))
             cursor = conn.execute(
                 "INSERT INTO sessions (player_id, background, scenario_id, source, content_hash, mode, lang,"
-                " started, updated) SELECT id, background, ?, ?, ?, ?, ?, ?, ? FROM players WHERE name = ?",
+                f" started, updated, touched) SELECT id, background, ?, ?, ?, ?, ?, ?, ?, {NEXT_TOUCH}"
+                " FROM players WHERE name = ?",
                 (scenario.id, str(source), scenario.content_hash, mode, lang, now, now, player.name))
             return int(cursor.lastrowid or 0)
 
@@ -281,7 +289,7 @@ class Store:
             conn.execute("INSERT INTO choices (session_id, seq, choice_id, made) VALUES"
                          " (?, (SELECT COUNT(*) FROM choices WHERE session_id = ?), ?, ?)",
                          (session_id, session_id, choice_id, now))
-            conn.execute("UPDATE sessions SET updated = ? WHERE id = ?", (now, session_id))
+            _touch(conn, session_id, now)
 
     def undo_choice(self, session_id: int) -> None:
         """Drop the last choice of an unfinished session (nothing happens when it has none)."""
@@ -289,7 +297,7 @@ class Store:
             self._open_session(conn, session_id)
             conn.execute("DELETE FROM choices WHERE session_id = ? AND seq ="
                          " (SELECT MAX(seq) FROM choices WHERE session_id = ?)", (session_id, session_id))
-            conn.execute("UPDATE sessions SET updated = ? WHERE id = ?", (self._clock(), session_id))
+            _touch(conn, session_id, self._clock())
 
     def finish_session(self, session_id: int, ending_id: str, resident: int, rules: int, quadrant: str) -> None:
         """Mark a session finished with its ending, headline scores and quadrant."""
@@ -299,12 +307,14 @@ class Store:
             conn.execute("UPDATE sessions SET finished = ?, updated = ?, ending = ?, resident = ?, rules = ?,"
                          " quadrant = ? WHERE id = ?",
                          (now, now, ending_id, int(resident), int(rules), quadrant, session_id))
+            _touch(conn, session_id, now)
 
     def abandon_session(self, session_id: int) -> None:
         """Set an unfinished session aside (kept, but no longer offered to resume)."""
         with self._write() as conn:
             self._open_session(conn, session_id)
-            conn.execute("UPDATE sessions SET abandoned = 1, updated = ? WHERE id = ?", (self._clock(), session_id))
+            conn.execute("UPDATE sessions SET abandoned = 1 WHERE id = ?", (session_id,))
+            _touch(conn, session_id, self._clock())
 
     def update_scenario(self, session_id: int, scenario: Scenario, source: str | None = None) -> None:
         """Move an unfinished session onto a changed version of its scenario (its choices still fit)."""
@@ -312,8 +322,9 @@ class Store:
             self._open_session(conn, session_id)
             conn.execute("INSERT OR IGNORE INTO contents (hash, text) VALUES (?, ?)",
                          (scenario.content_hash, scenario.source_text))
-            conn.execute("UPDATE sessions SET content_hash = ?, source = COALESCE(?, source), updated = ?"
-                         " WHERE id = ?", (scenario.content_hash, source, self._clock(), session_id))
+            conn.execute("UPDATE sessions SET content_hash = ?, source = COALESCE(?, source) WHERE id = ?",
+                         (scenario.content_hash, source, session_id))
+            _touch(conn, session_id, self._clock())
 
     # -- reading sessions ----------------------------------------------------------------
     def get(self, session_id: int) -> SavedSession | None:
@@ -341,7 +352,7 @@ class Store:
         if player_name is not None:
             where += " AND p.name = ?"
             params = (str(player_name).strip(),)
-        found = self._sessions(where + " ORDER BY s.updated DESC, s.id DESC LIMIT 1", params)
+        found = self._sessions(where + " ORDER BY s.touched DESC, s.id DESC LIMIT 1", params)
         return found[0] if found else None
 
     def _sessions(self, where: str, params: Sequence[object]) -> list[SavedSession]:
@@ -376,6 +387,11 @@ class Store:
         with _guard(self.path):  # leave no copy of the deleted pages in the journal
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return int(count)
+
+
+def _touch(conn: sqlite3.Connection, session_id: int, now: str) -> None:
+    """Mark a session as the one played last (a counter) at ``now``."""
+    conn.execute(f"UPDATE sessions SET updated = ?, touched = {NEXT_TOUCH} WHERE id = ?", (now, session_id))
 
 
 def _saved(row: sqlite3.Row, made: list[tuple[str, str]], texts: dict[str, str]) -> SavedSession:
