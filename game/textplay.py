@@ -30,14 +30,15 @@ class TextScreen:
     def line(self, text: str = "") -> None:
         self.out.write(text + "\n")
 
-    def para(self, text: str | Text, indent: str = "") -> None:
+    def para(self, text: str | Text, indent: str = "", hanging: str | None = None) -> None:
+        """Write wrapped text; ``hanging`` indents continuation lines (default: like the first)."""
         value = text.get(self.lang) if isinstance(text, Text) else text
+        rest = " " * len(indent) if hanging is None and indent.strip() else (hanging or indent)
         for block in plain(value).strip().split("\n"):
             if not block.strip():
                 self.line()
                 continue
-            self.line(textwrap.fill(block.strip(), self.width, initial_indent=indent, subsequent_indent=indent)
-                      if block.strip() else "")
+            self.line(textwrap.fill(block.strip(), self.width, initial_indent=indent, subsequent_indent=rest))
 
     def heading(self, text: str) -> None:
         self.line()
