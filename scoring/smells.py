@@ -35,6 +35,7 @@ from typing import Callable, Iterator
 from game.findings import WARNING, Finding
 from game.library import Entry
 from game.model import HEADLINE_AXES, Choice, Condition, Scenario, Situation
+from game.rules import State
 from game.session import ReplayError, Session
 from game.validator import conditions, reachable_from_start
 
@@ -42,6 +43,7 @@ from .analysis import Analysis, analyse
 from .scores import score
 
 HIGH_SCORE = 70  # both headline scores at or above this: a route "to both-high scores"
+MAX_WORK = 2_000_000  # play states weighted by the situations visited on the way: about 2 s of analysis
 
 StaticCheck = Callable[[Scenario], list[Finding]]
 AnalysedCheck = Callable[[Scenario, Analysis], list[Finding]]
@@ -259,6 +261,44 @@ def check_high_route_without_lever(scenario: Scenario, analysis: Analysis) -> li
                   "uses (levers: [...]), or lower the scores of this route")]
 
 
+class _TooManyStates(Exception):
+    """The play-state graph is larger than the budget."""
+
+
+def fits_budget(scenario: Scenario, budget: int | None = None) -> bool:
+    """Whether exploring the scenario as the analysis does stays within ``budget`` units of work.
+
+    A unit is one play state plus one for every situation visited before it (the analysis
+    copies that set at every step), so the budget bounds the time, not only the memory.
+    """
+    from .analysis import _Explorer  # the analysis's own exploration, so the count is the same
+
+    limit = MAX_WORK if budget is None else budget
+
+    class Counting(_Explorer):
+        work = 0
+
+        def node(self, where: str, state: State) -> tuple:
+            self.work += 1 + len(state.visited)
+            if self.work > limit:
+                raise _TooManyStates
+            return super().node(where, state)
+
+    try:
+        Counting(scenario).explore()
+    except _TooManyStates:
+        return False
+    return True
+
+
+def _too_large(scenario: Scenario) -> Finding:
+    return _warn(scenario, scenario.lines.get("situations", 1),
+                 "the scoring checks skipped this scenario: it has so many different play states "
+                 "that exploring them (and so computing its scores) takes seconds",
+                 "give metrics of your own a smaller range or fewer different effect sizes "
+                 "(the analysis tells states apart by every metric value)")
+
+
 STATIC_CHECKS: tuple[StaticCheck, ...] = (check_dominated, check_same_effects, check_unchanged_metrics,
                                           check_unread_flags)
 ANALYSED_CHECKS: tuple[AnalysedCheck, ...] = (check_unreachable, check_fixed_axis, check_high_route_without_lever)
@@ -270,6 +310,8 @@ def smells(scenario: Scenario, analysis: Analysis | None = None) -> list[Finding
     try:
         for check in STATIC_CHECKS:
             found += check(scenario)
+        if analysis is None and not fits_budget(scenario):
+            return sorted(set(found + [_too_large(scenario)]), key=lambda f: (f.line, f.severity, f.message))
         analysis = analysis or analyse(scenario)
         for analysed_check in ANALYSED_CHECKS:
             found += analysed_check(scenario, analysis)

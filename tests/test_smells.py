@@ -198,6 +198,30 @@ def test_smells_never_stop_validate(cli, write, monkeypatch):
     assert "casus.yaml:1: warning: the scoring checks could not finish on this scenario (RecursionError: too deep)" in out
 
 
+def chain(situations: int) -> str:
+    """A long chain of situations with three diverging choices each: very many play states."""
+    lines = ["format: 1", "id: keten", "title: {nl: Keten}", "start: s0", "situations:"]
+    for i in range(situations):
+        target = f"s{i + 1}" if i + 1 < situations else "einde"
+        lines += [f"  s{i}:", f"    text: {{nl: Situatie {i}}}", "    choices:"]
+        lines += [f"      - {{id: k{c}, text: {{nl: Keuze}}, effects: {{{effect}: 1}}, goto: {target}}}"
+                  for c, effect in enumerate(("trust", "legality", "security"))]
+    lines += ["endings:", "  einde: {title: {nl: Einde}, text: {nl: Einde.}}"]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_scenario_too_large_to_analyse_quickly_gets_one_warning_instead(cli, write):
+    code, out, _ = cli("validate", str(write(chain(150), "keten.yaml")))
+    assert code == 0
+    assert "keten.yaml:5: warning: the scoring checks skipped this scenario: it has so many different play states" in out
+
+
+def test_the_budget_stops_the_analysed_checks(smells_of, monkeypatch):
+    monkeypatch.setattr(smells_module, "MAX_WORK", 5)
+    found = [str(f) for f in smells_of(CLEAN.replace("        levers: [pw-18]\n", ""))]
+    assert len(found) == 1 and "skipped" in found[0]
+
+
 def test_validate_shows_smells_as_warnings_with_path_and_line(cli, write):
     text = CLEAN.replace("        levers: [pw-18]\n", "")
     path = write(text)
