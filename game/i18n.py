@@ -76,7 +76,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # -- recorded play and resume (game/recordplay.py) -------------------------------------------
     "ask_player": {"nl": "Je schuilnaam (geen echte naam; Enter = {default})",
                    "en": "Your pseudonym (not your real name; Enter = {default})"},
-    "ask_background": {"nl": "Je achtergrond (Enter = overslaan)", "en": "Your background (Enter = skip)"},
+    "ask_background": {"nl": "Je achtergrond (1-{count}; Enter = overslaan)", "en": "Your background (1-{count}; Enter = skip)"},
     "saved_as": {"nl": "Deze speelsessie wordt bewaard als sessie {id} van {player}.",
                  "en": "This playthrough is saved as session {id} of {player}."},
     "resume_hint": {"nl": "Speel later verder met: python main.py play --resume",

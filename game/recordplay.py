@@ -93,7 +93,7 @@ def ask_background(lang: str, read: Read) -> str | None:
     for number, key in enumerate(BACKGROUNDS, start=1):
         print(f"{number}. {BACKGROUND_NAMES[key].get(lang)}")
     while True:
-        answer = read(f"{t('ask_background', lang)} (1-{len(BACKGROUNDS)}): ").strip().lower()
+        answer = read(t("ask_background", lang).format(count=len(BACKGROUNDS)) + ": ").strip().lower()
         if not answer:
             return None
         if answer in BACKGROUNDS:
