@@ -35,7 +35,7 @@ def _questions(screen: TextScreen, debrief: Debrief) -> None:
     width = max(len(q.verdict_text.get(lang)) for q in debrief.questions) if debrief.questions else 0
     for question in debrief.questions:
         verdict = question.verdict_text.get(lang).ljust(width)
-        screen.para(f"{verdict}  {question.question.get(lang)}", "  ")
+        screen.para(question.question.get(lang), f"  {verdict}  ", " " * (width + 4))
 
 
 def _thinking(screen: TextScreen, debrief: Debrief) -> None:
@@ -46,8 +46,8 @@ def _thinking(screen: TextScreen, debrief: Debrief) -> None:
         return
     screen.line(t("thinking_errors", lang) + ":")
     for error in debrief.thinking:
-        shown = ", ".join(plain(text.get(lang)) for _, text in error.choices)
-        screen.para(f"- {error.name.get(lang)}: {error.explanation.get(lang)} ({shown})", "  ")
+        shown = "; ".join(f'"{plain(text.get(lang))}"' for _, text in error.choices)
+        screen.para(f"{error.name.get(lang)}: {error.explanation.get(lang)} ({shown})", "  - ")
 
 
 def _levers(screen: TextScreen, debrief: Debrief) -> None:
@@ -69,4 +69,4 @@ def _expert(screen: TextScreen, debrief: Debrief) -> None:
                if expert else "")
     screen.line(f"{t('expert_route', lang)}{figures}:")
     for number, step in enumerate(debrief.expert_route, start=1):
-        screen.para(f"{number}. {plain(step.choice_text.get(lang)) or step.choice}", "  ")
+        screen.para(plain(step.choice_text.get(lang)) or step.choice, f"  {number}. ")
