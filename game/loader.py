@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from . import yamlsource
 from .findings import ERROR, WARNING, Finding, did_you_mean, hint_with
-from .model import (AXES, BACKGROUNDS, DOSSIER_KINDS, SPEAKERS, THINKING_ERRORS, Choice, Condition,
+from .model import (AXES, BACKGROUNDS, DOSSIER_KINDS, LANGUAGES, SPEAKERS, THINKING_ERRORS, Choice, Condition,
                     Debrief, Document, Ending, Epilogue, Lever, Metric, Resident, Route, Scenario,
                     Situation, Text, standard_metrics)
 from .yamlsource import Node
@@ -156,6 +156,9 @@ class Reader:
                     self.error(node.key_lines.get(lang, node.line), f'"{lang}" in {where} is not a language code',
                                hint_with(did_you_mean(lang, ("nl", "en")), "use nl (Dutch) and en (English)"))
                     continue
+                if lang not in LANGUAGES:
+                    self.warning(node.key_lines.get(lang, node.line), f'language "{lang}" in {where} is not shown by the game',
+                                 "the game shows nl (Dutch) and en (English)")
                 value = self.text_value(child, f"{where} ({lang})", allow_list)
                 if value is not None:
                     values[lang] = value
@@ -474,10 +477,14 @@ def load_tree(reader: Reader, root: Node, text: str, catalogue: dict[str, Lever]
     if fields is None:
         return None
     fmt = fields.get("format")
-    if fmt is not None and not (fmt.kind == "scalar" and fmt.value == FORMAT_VERSION and not isinstance(fmt.value, bool)):
+    if fmt is not None and not (fmt.kind == "scalar" and type(fmt.value) is int and fmt.value == FORMAT_VERSION):
         shown = fmt.value if fmt.kind == "scalar" else describe(fmt)
-        reader.error(fmt.line, f'format "{shown}" is not supported; this version of Omgekeerd reads format {FORMAT_VERSION}',
-                     f"write 'format: {FORMAT_VERSION}' and follow docs/scenario-format.md")
+        if fmt.kind == "scalar" and str(shown).strip() == str(FORMAT_VERSION):
+            reader.error(fmt.line, f'format must be the whole number {FORMAT_VERSION}, not "{shown}"',
+                         f"write 'format: {FORMAT_VERSION}' without quotes or decimals")
+        else:
+            reader.error(fmt.line, f'format "{shown}" is not supported; this version of Omgekeerd reads format {FORMAT_VERSION}',
+                         f"write 'format: {FORMAT_VERSION}' and follow docs/scenario-format.md")
     scenario = Scenario(reader.string(fields.get("id"), "id", SCENARIO_ID, "boodschappen"), reader.path,
                         content_hash(text), source_text=text)
     scenario.lines = {key: root.key_lines.get(key, root.line) for key in fields}

@@ -8,6 +8,7 @@ depth are bounded. Plain scalars are typed with PyYAML's safe resolver and const
 from __future__ import annotations
 
 import datetime as _dt
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,10 +59,10 @@ class YamlRefused(Exception):
         self.hint = hint
 
 
-def decode(data: bytes) -> str:
+def decode(data: bytes, size: int | None = None) -> str:
     """Decode UTF-8 (with or without BOM); raise YamlRefused with the line of a bad byte."""
     if len(data) > MAX_BYTES:
-        raise YamlRefused(1, f"the file is too large ({len(data) // 1024} KiB; the limit is "
+        raise YamlRefused(1, f"the file is too large ({(size or len(data)) // 1024} KiB; the limit is "
                           f"{MAX_BYTES // (1024 * 1024)} MiB)", "split the scenario into smaller ones")
     try:
         return data.decode("utf-8-sig")
@@ -203,15 +204,17 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Finding]]:
 
 def read(path: str, data: bytes | None = None) -> tuple[Node | None, str, list[Finding]]:
     """Read a file (or given bytes) and parse it: (root, text, findings)."""
+    size = None
     try:
         if data is None:
             with open(path, "rb") as handle:
+                size = os.fstat(handle.fileno()).st_size
                 data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         return None, "", [Finding(path, 1, ERROR, f"the file cannot be read ({exc.strerror or exc})",
                                   "check the path and the file's permissions")]
     try:
-        text = decode(data)
+        text = decode(data, size)
     except YamlRefused as exc:
         return None, "", [Finding(path, exc.line, ERROR, exc.message, exc.hint)]
     root, findings = parse(text, path)

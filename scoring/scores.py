@@ -95,8 +95,12 @@ def four_questions(scenario: Scenario, metrics: dict[str, float]) -> list[Questi
     """The municipality's four questions, each judged by how its metrics moved from the start."""
     start = start_metrics(scenario)
     result = []
+    own = {axis: [m.id for m in scenario.metrics.values() if not m.standard and m.axis == axis]
+           for axis in ("resident", "rules", "efficiency")}
+    extra = {"right_solution": own["resident"], "efficient": own["efficiency"], "allowed": own["rules"]}
     for question_id, metric_ids, text in QUESTIONS:
-        changes = {m: metrics.get(m, 0) - start.get(m, 0) for m in metric_ids if m in scenario.metrics}
+        ids = list(metric_ids) + extra.get(question_id, [])
+        changes = {m: metrics.get(m, 0) - start.get(m, 0) for m in ids if m in scenario.metrics}
         values = list(changes.values())
         if values and all(v > 0 for v in values):
             verdict = "yes"

@@ -255,3 +255,14 @@ def test_validate_does_not_import_pygame():
     imported = [line for line in result.stderr.splitlines() if "import time:" in line]
     assert any("game.validator" in line for line in imported)
     assert not [line for line in imported if "pygame" in line]
+
+
+def test_format_must_be_the_whole_number_one(check):
+    for written in ("1.0", '"1"'):
+        _, findings = check(BASE.replace("format: 1", f"format: {written}"))
+        assert "format must be the whole number 1" in str(one(findings, "format must be"))
+
+
+def test_unknown_language_code_is_a_warning(check):
+    _, findings = check(BASE.replace('text: {nl: "Het gesprek."}', 'text: {nl: "Het gesprek.", de: "Das Gespräch."}'))
+    assert one(findings, 'language "de"').severity == "warning"
