@@ -479,7 +479,8 @@ def load_tree(reader: Reader, root: Node, text: str, catalogue: dict[str, Lever]
     fmt = fields.get("format")
     if fmt is not None and not (fmt.kind == "scalar" and type(fmt.value) is int and fmt.value == FORMAT_VERSION):
         shown = fmt.value if fmt.kind == "scalar" else describe(fmt)
-        if fmt.kind == "scalar" and str(shown).strip() == str(FORMAT_VERSION):
+        numeric = isinstance(shown, (int, float)) and not isinstance(shown, bool) and shown == FORMAT_VERSION
+        if fmt.kind == "scalar" and (numeric or str(shown).strip() == str(FORMAT_VERSION)):
             reader.error(fmt.line, f'format must be the whole number {FORMAT_VERSION}, not "{shown}"',
                          f"write 'format: {FORMAT_VERSION}' without quotes or decimals")
         else:
