@@ -182,8 +182,9 @@ class Session:
         option = next((o for o in self.all_choices if o.choice.id == choice_id), None)
         if option is None:
             known = ", ".join(o.id for o in self.choices)
-            raise ChoiceRefused(choice_id, f'situation "{situation.id}" has no choice "{choice_id}" (choices here: {known})',
-                                situation.id)
+            reason = Text({"nl": f'situatie "{situation.id}" heeft geen keuze "{choice_id}" (keuzes hier: {known})',
+                           "en": f'situation "{situation.id}" has no choice "{choice_id}" (choices here: {known})'})
+            raise ChoiceRefused(choice_id, reason.get("en"), situation.id, reason)
         if not option.available:
             raise ChoiceRefused(choice_id, option.reason.get("nl"), situation.id, option.reason)
         choice = option.choice
