@@ -81,10 +81,10 @@ class TextScreen:
         for number, option in enumerate(session.choices, start=1):
             text = plain(option.choice.text.get(self.lang))
             if option.available:
-                self.para(f"{number}. {text}", "")
+                self.para(f"{number}. {text}", "", hanging="   ")
             else:
                 reason = plain(option.reason.get(self.lang))
-                self.para(f"{number}. ({t('unavailable', self.lang)}: {reason}) {text}")
+                self.para(f"{number}. ({t('unavailable', self.lang)}: {reason}) {text}", "", hanging="   ")
 
     def feedback(self, step: Step, scenario: Scenario, training: bool = True) -> None:
         """After a choice: its feedback (training mode), new documents, and text passed through."""
@@ -118,7 +118,7 @@ class TextScreen:
         scenario = session.scenario
         for number, step in enumerate(session.history, start=1):
             choice = scenario.situations[step.situation].choice(step.choice)
-            self.para(f"{number}. {plain(choice.text.get(self.lang)) if choice else step.choice}", "")
+            self.para(f"{number}. {plain(choice.text.get(self.lang)) if choice else step.choice}", "", hanging="   ")
 
     def ending(self, session: Session) -> None:
         ending = session.ending
