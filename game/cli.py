@@ -290,8 +290,9 @@ def pick_in_terminal(lang: str) -> int:
 
 
 def cmd_start(args: argparse.Namespace) -> int:
-    """No command: start the game (the text mode with the scenario picker for now)."""
-    return pick_in_terminal(args.lang)
+    """No command: open the game window; with no display, say so in one line and offer the text mode."""
+    from .ui.launch import start_window
+    return start_window(args, pick_in_terminal)
 
 
 # -- the parser ------------------------------------------------------------------------------
@@ -345,6 +346,8 @@ def build_parser() -> Parser:
     new.set_defaults(handler=cmd_new)
 
     add_store_commands(commands)
+    from .ui.launch import add_ui_commands  # the window's commands; pygame loads only when one runs
+    add_ui_commands(commands)
     return parser
 
 

@@ -1,0 +1,315 @@
+"""The game window: one loop that owns the clock, the current screen, settings and progress.
+
+The loop draws only when something changed, and waits for events when nothing does, so an
+idle game uses next to no CPU. Global keys: F11 fullscreen, Ctrl+plus/minus/0 text size,
+F5 reload. Nothing here runs at import; ``App.open`` creates the window.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Callable
+
+import pygame
+
+from game.library import Library, load_library
+
+from .fonts import Fonts
+from .records import PlayerInfo, Records, open_records
+from .screen import Screen
+from .settings import TEXT_SIZES, Settings, SettingsFile, data_dir
+from .text import Typesetter
+from .theme import make_theme
+from .widgets import Ui, rounded
+
+DEFAULT_SIZE = (1280, 720)
+MINIMUM_SIZE = (960, 640)
+ACTIVE_SECONDS = 1.5  # after input, block in event.wait for quick response; later poll slowly
+IDLE_POLL_MS = 25
+TITLE = "Omgekeerd"
+ALLOWED_EVENTS = (pygame.QUIT, pygame.KEYDOWN, pygame.TEXTINPUT, pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN,
+                  pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL, pygame.VIDEORESIZE, pygame.VIDEOEXPOSE,
+                  pygame.WINDOWRESIZED, pygame.WINDOWSIZECHANGED, pygame.WINDOWEXPOSED, pygame.WINDOWFOCUSGAINED,
+                  pygame.WINDOWRESTORED, pygame.WINDOWMAXIMIZED, pygame.WINDOWSHOWN, pygame.WINDOWCLOSE)
+
+
+@dataclass
+class Options:
+    """How the game was started."""
+
+    data_dir: Path | None = None
+    library_folder: Path | None = None
+    lang: str | None = None  # --lang on the command line wins over the saved setting
+    size: tuple[int, int] = DEFAULT_SIZE
+    save_settings: bool = True
+
+
+class App:
+    """The running game: window, loop, settings, library, progress and the current screen."""
+
+    def __init__(self, options: Options | None = None) -> None:
+        self.options = options or Options()
+        self.folder = data_dir(self.options.data_dir)
+        self.settings_file = SettingsFile(self.folder)
+        self.settings: Settings = Settings()
+        self.records: Records | None = None
+        self.window: pygame.Window | None = None
+        self.surface: pygame.Surface | None = None
+        self.fonts = Fonts()
+        self.typesetter = Typesetter(self.fonts)
+        self.ui: Ui = None  # type: ignore[assignment]  # set in open()
+        self.screen: Screen | None = None
+        self.player: PlayerInfo | None = None
+        self.mode = "training"
+        self.running = False
+        self.dirty = True
+        self.needs_build = True
+        self.frames = 0
+        self._library: Library | None = None
+        self._analyses: dict[str, Any] = {}
+        self._toast: tuple[str, float] | None = None
+        self._last_input = 0.0
+
+    # -- opening and closing ------------------------------------------------------------------
+    def open(self) -> "App":
+        """Create the window and read settings and progress."""
+        pygame.display.init()
+        pygame.font.init()
+        self.settings = self.settings_file.load()
+        if self.options.lang:
+            self.settings = replace(self.settings, lang=self.options.lang)
+        self.window = pygame.Window(TITLE, self.options.size, resizable=True)
+        self.window.minimum_size = MINIMUM_SIZE
+        if self.settings.fullscreen:
+            self.window.set_fullscreen(True)
+        self.surface = self.window.get_surface()
+        pygame.event.set_allowed(None)
+        pygame.event.set_blocked(None)
+        pygame.event.set_allowed(list(ALLOWED_EVENTS))
+        pygame.key.set_repeat(400, 40)
+        self.records = open_records(self.options.data_dir or self.folder)
+        self._make_ui()
+        return self
+
+    def close(self) -> None:
+        if self.records is not None:
+            self.records.close()
+        if self.window is not None:
+            self.window.destroy()
+            self.window = None
+        pygame.display.quit()
+
+    # -- state the screens share --------------------------------------------------------------
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.surface.get_size() if self.surface else self.options.size
+
+    @property
+    def library(self) -> Library:
+        """The scenario library, loaded on first use (not at start-up)."""
+        if self._library is None:
+            self._library = load_library(self.options.library_folder)
+        return self._library
+
+    @property
+    def library_loaded(self) -> bool:
+        return self._library is not None
+
+    def reload_library(self) -> Library:
+        self._library = load_library(self.options.library_folder)
+        return self._library
+
+    def set_library(self, library: Library) -> None:
+        self._library = library
+
+    def analysis_for(self, scenario: Any) -> Any:
+        """The analysis of a scenario, computed once per content (only for the debrief)."""
+        from scoring.analysis import analyse
+
+        key = f"{scenario.id}:{scenario.content_hash}"
+        if key not in self._analyses:
+            self._analyses[key] = analyse(scenario)
+        return self._analyses[key]
+
+    def _make_ui(self) -> None:
+        width, height = self.size
+        theme = make_theme(self.settings, width, height)
+        keyboard = self.ui.keyboard if self.ui is not None else False
+        self.ui = Ui(theme, self.fonts, self.typesetter, self.settings.lang, keyboard)
+
+    def change_settings(self, **changes: Any) -> None:
+        """Apply and save new settings (fullscreen switches the window at once)."""
+        before = self.settings
+        self.settings = replace(self.settings, **changes).clamped()
+        if self.options.save_settings and not self.settings_file.save(self.settings):
+            self.toast(self.ui.t("ui.settings_not_saved"))
+        if self.window is not None and before.fullscreen != self.settings.fullscreen:
+            if self.settings.fullscreen:
+                self.window.set_fullscreen(True)
+            else:
+                self.window.set_windowed()
+            self.surface = self.window.get_surface()
+        self._make_ui()
+        self.rebuild()
+
+    # -- navigation and redraw ----------------------------------------------------------------
+    def show(self, screen: Screen) -> None:
+        """Make ``screen`` the current screen."""
+        self.screen = screen
+        screen.on_enter()
+        self.rebuild()
+
+    def invalidate(self) -> None:
+        """Redraw on the next frame."""
+        self.dirty = True
+
+    def rebuild(self) -> None:
+        """Build the current screen again, then redraw."""
+        self.needs_build = True
+        self.dirty = True
+
+    def toast(self, message: str, seconds: float = 4.0) -> None:
+        """A short message at the bottom of the window."""
+        self._toast = (message, time.monotonic() + seconds)
+        self.dirty = True
+
+    @property
+    def toast_text(self) -> str | None:
+        return self._toast[0] if self._toast else None
+
+    # -- events -------------------------------------------------------------------------------
+    def handle(self, event: pygame.event.Event) -> None:
+        """One event: window events and global keys here, the rest to the screen."""
+        kind = event.type
+        if kind in (pygame.QUIT, pygame.WINDOWCLOSE):
+            self.running = False
+            return
+        if kind in (pygame.VIDEORESIZE, pygame.WINDOWRESIZED, pygame.WINDOWSIZECHANGED):
+            if self.window is not None:
+                self.surface = self.window.get_surface()
+            self._make_ui()
+            self.rebuild()
+            return
+        if kind in (pygame.VIDEOEXPOSE, pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED,
+                    pygame.WINDOWMAXIMIZED, pygame.WINDOWFOCUSGAINED):
+            self.dirty = True
+            return
+        if kind == pygame.KEYDOWN and self._global_key(event):
+            return
+        if kind == pygame.MOUSEBUTTONDOWN and self.ui.keyboard:
+            self.ui.keyboard = False
+            self.dirty = True
+        if self.screen is not None:
+            if self.needs_build:
+                self._build()
+            self.screen.handle_event(event)
+
+    def _global_key(self, event: pygame.event.Event) -> bool:
+        key, ctrl = event.key, bool(event.mod & pygame.KMOD_CTRL)
+        if key == pygame.K_F11:
+            self.change_settings(fullscreen=not self.settings.fullscreen)
+            return True
+        if ctrl and key in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
+            self._text_size(+1)
+            return True
+        if ctrl and key in (pygame.K_MINUS, pygame.K_KP_MINUS):
+            self._text_size(-1)
+            return True
+        if ctrl and key in (pygame.K_0, pygame.K_KP0):
+            self.change_settings(text_size=Settings().text_size)
+            return True
+        if key == pygame.K_F5 and self.screen is not None:
+            reload: Callable[[], None] | None = getattr(self.screen, "on_reload", None)
+            if reload is not None:
+                reload()
+            else:
+                self.reload_library()
+                self.toast(self.ui.t("ui.reloaded_library"))
+                self.rebuild()
+            return True
+        return False
+
+    def _text_size(self, step: int) -> None:
+        size = max(0, min(len(TEXT_SIZES) - 1, self.settings.text_size + step))
+        if size != self.settings.text_size:
+            self.change_settings(text_size=size)
+        self.toast(self.ui.t("ui.text_size_now", step=size + 1, steps=len(TEXT_SIZES)), 1.5)
+
+    # -- one frame ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        if self.screen is not None:
+            width, height = self.size
+            self.screen.rebuild(self.ui, width, height)
+        self.needs_build = False
+
+    def frame(self) -> bool:
+        """Build and draw if needed; True when a frame was drawn."""
+        self._expire_toast()
+        if self.needs_build:
+            self._build()
+        if not self.dirty or self.screen is None or self.surface is None:
+            return False
+        self.screen.draw(self.surface)
+        self._draw_toast()
+        if self.window is not None:
+            self.window.flip()
+        self.dirty = False
+        self.frames += 1
+        return True
+
+    def pump(self) -> None:
+        """Handle every queued event, then draw if needed (tests drive the game with this)."""
+        for event in pygame.event.get():
+            self.handle(event)
+        self.frame()
+
+    def _expire_toast(self) -> None:
+        if self._toast is not None and time.monotonic() >= self._toast[1]:
+            self._toast = None
+            self.dirty = True
+
+    def _draw_toast(self) -> None:
+        if self._toast is None or self.surface is None:
+            return
+        ui = self.ui
+        width, height = self.size
+        layout = ui.layout(self._toast[0], "text", min(width - 8 * ui.theme.unit, ui.theme.column))
+        box = pygame.Rect(0, 0, layout.text_width + 4 * ui.theme.unit, layout.height + 2 * ui.theme.unit)
+        box.midbottom = (width // 2, height - 3 * ui.theme.unit)
+        rounded(self.surface, ui.colour("text"), box, ui.theme.radius)
+        if ui.theme.high_contrast:
+            rounded(self.surface, ui.colour("accent"), box, ui.theme.radius, 2)
+        layout.draw(self.surface, box.x + 2 * ui.theme.unit, box.y + ui.theme.unit, ui.colour("background"))
+
+    # -- the loop -------------------------------------------------------------------------------
+    def run(self, first: Screen) -> None:
+        """Show ``first`` and run until the window closes."""
+        self.show(first)
+        self.running = True
+        self.frame()
+        _ = self.library  # load after the first frame is on screen
+        self._last_input = time.monotonic()
+        while self.running:
+            events = pygame.event.get()
+            if not events:
+                events = self._wait()
+            if events:
+                self._last_input = time.monotonic()
+            for event in events:
+                self.handle(event)
+                if not self.running:
+                    break
+            self.frame()
+
+    def _wait(self) -> list[pygame.event.Event]:
+        """Block briefly while the player is active; poll slowly (cheaply) when idle."""
+        timeout = IDLE_POLL_MS
+        if self._toast is not None:
+            timeout = max(1, min(timeout, int((self._toast[1] - time.monotonic()) * 1000) + 1))
+        if time.monotonic() - self._last_input < ACTIVE_SECONDS:
+            event = pygame.event.wait(timeout)
+            return [] if event.type == pygame.NOEVENT else [event]
+        pygame.time.wait(timeout)
+        return []

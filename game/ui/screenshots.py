@@ -1,0 +1,229 @@
+"""``python main.py screenshots DIR``: every screen of a playthrough rendered headless to PNG files.
+
+The playthrough is played on a private data folder (never the player's own), in the
+library's first case that has a choice that is greyed out somewhere, so that the situation
+screenshot shows one. A copy of the case in a scratch folder is broken on purpose to show
+the library's warning and the findings after F5.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+import pygame
+
+from game.library import Library, load_library
+from game.model import Scenario
+from game.session import Session
+
+from .app import App, Options
+from .screen import Screen
+
+MAX_DEPTH = 8
+
+
+def path_to_unavailable(scenario: Scenario) -> list[str] | None:
+    """Choices that lead to a situation showing an unavailable choice (depth-first), or None."""
+    def search(choices: list[str]) -> list[str] | None:
+        session = Session.replay(scenario, choices)
+        if session.finished:
+            return None
+        options = session.choices
+        if any(not o.available for o in options):
+            return choices
+        if len(choices) >= MAX_DEPTH:
+            return None
+        for option in options:
+            found = search(choices + [option.id])
+            if found is not None:
+                return found
+        return None
+
+    try:
+        return search([])
+    except Exception:  # noqa: BLE001 - a scenario that cannot be explored is simply not picked
+        return None
+
+
+def pick_case(library: Library) -> tuple[Scenario, list[str]]:
+    """The first playable case with a greyed-out choice somewhere (else the first case)."""
+    playable = library.playable()
+    if not playable:
+        raise RuntimeError(f"no playable scenarios in {library.folder}")
+    for scenario in playable:
+        path = path_to_unavailable(scenario)
+        if path is not None:
+            return scenario, path
+    return playable[0], []
+
+
+class Shooter:
+    """Drives an App through the screens and saves each as a PNG."""
+
+    def __init__(self, app: App, folder: Path) -> None:
+        self.app, self.folder = app, folder
+        self.saved: list[Path] = []
+
+    def shot(self, name: str) -> Path:
+        app = self.app
+        app.rebuild()
+        app.frame()
+        path = self.folder / f"{len(self.saved) + 1:02d}-{name}.png"
+        pygame.image.save(app.surface, str(path))
+        self.saved.append(path)
+        return path
+
+    def show(self, screen: Screen, name: str) -> Path:
+        self.app.show(screen)
+        return self.shot(name)
+
+    def key(self, key: int, mod: int = 0, unicode: str = "") -> None:
+        self.app.handle(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode, scancode=0))
+        self.app.frame()
+
+
+def render_screenshots(folder: Path, lang: str = "nl", size: tuple[int, int] = (1280, 720),
+                       library_folder: Path | None = None) -> list[Path]:
+    """Render every screen to ``folder``; returns the files written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix="omgekeerd-shots-"))
+    try:
+        return _render(folder, lang, size, library_folder, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _render(folder: Path, lang: str, size: tuple[int, int], library_folder: Path | None,
+            scratch: Path) -> list[Path]:
+    from .debrief_screen import DebriefScreen
+    from .intro_screen import IntroScreen
+    from .library_screen import LibraryScreen
+    from .route_screen import RouteScreen
+    from .settings_screen import SettingsScreen
+    from .situation_screen import SituationScreen
+    from .start_screen import StartScreen
+
+    app = App(Options(data_dir=scratch / "data", library_folder=library_folder, lang=lang, size=size,
+                      save_settings=False)).open()
+    shooter = Shooter(app, folder)
+    try:
+        start = StartScreen(app)
+        start.name_value, start.background = "Sam", "inkomen"
+        shooter.show(start, "start")
+        app.player = app.records.ensure_player("Sam", "inkomen")
+        app.mode = "training"
+        scenario, path = pick_case(app.library)
+        shooter.show(LibraryScreen(app), "library")
+        shooter.show(IntroScreen(app, scenario, scenario.id), "introduction")
+
+        from .playthrough import Playthrough
+        play = Playthrough.begin(scenario, app.records, player="Sam", background="inkomen", mode="training",
+                                 lang=lang, source=scenario.id)
+        for choice_id in path:
+            play.choose(choice_id)
+        situation = SituationScreen(app, play)
+        shooter.show(situation, "situation-unavailable-choice")
+        situation.toggle("dossier")
+        shooter.shot("dossier")
+        situation.toggle("history")
+        shooter.shot("history")
+        situation.close_panel()
+        _choose_with_feedback(situation)
+        shooter.shot("feedback")
+        _play_to_end(app, situation)
+        shooter.shot("ending")
+        debrief = DebriefScreen(app, play)
+        shooter.show(debrief, "debrief")
+        _scroll(app, debrief, 0.5)
+        shooter.shot("debrief-middle")
+        _scroll(app, debrief, 1.0)
+        shooter.shot("debrief-end")
+        shooter.show(RouteScreen(app, play, debrief.debrief), "another-choice")
+        shooter.show(SettingsScreen(app, back=LibraryScreen(app)), "settings")
+
+        def replayed() -> SituationScreen:
+            again = Playthrough.begin(scenario, app.records, player="Sam", background="inkomen", mode="training",
+                                      lang=lang, source=scenario.id)
+            for choice_id in path:
+                again.choose(choice_id)
+            return SituationScreen(app, again)
+
+        app.change_settings(high_contrast=True)
+        shooter.show(replayed(), "high-contrast-situation")
+        shooter.show(DebriefScreen(app, play), "high-contrast-debrief")
+        app.change_settings(high_contrast=False, projector=True)
+        shooter.show(replayed(), "projector-situation")
+        shooter.show(DebriefScreen(app, play), "projector-debrief")
+        app.change_settings(projector=False)
+        _broken_case(app, shooter, scenario, scratch, lambda: LibraryScreen(app))
+    finally:
+        app.close()
+    return shooter.saved
+
+
+def _choose_with_feedback(screen: "Screen") -> None:
+    """Make the first available choice whose feedback the player would read."""
+    options = [o for o in screen.play.session.choices if o.available]
+    lang = screen.app.ui.lang
+    with_feedback = [o for o in options if o.choice.feedback.get(lang).strip()]
+    screen.choose((with_feedback or options)[0])
+
+
+def _play_to_end(app: App, screen: "Screen") -> None:
+    """Go on choosing the first available choice until the ending screen shows."""
+    for _ in range(200):
+        current = app.screen
+        if current is None or current.name != "situation":
+            return
+        if current.panel is not None:
+            current.go_on() if current.panel == "feedback" else current.close_panel()
+            continue
+        options = [o for o in current.play.session.choices if o.available]
+        if not options:
+            return
+        current.choose(options[0])
+
+
+def _scroll(app: App, screen: Screen, share: float) -> None:
+    app.rebuild()
+    app.frame()
+    region = screen.region("main")
+    if region is not None:
+        region.scroll = int(region.max_scroll * share)
+
+
+def _broken_case(app: App, shooter: Shooter, scenario: Scenario, scratch: Path,
+                 library_screen: Callable[[], Screen]) -> None:
+    """A copy of the case that breaks: the library warning, and the findings after F5."""
+    from .playthrough import Playthrough
+    from .situation_screen import SituationScreen
+
+    folder = scratch / "library"
+    folder.mkdir()
+    source = Path(scenario.path)
+    catalogue = source.parent / "levers.yaml"
+    if catalogue.is_file():
+        shutil.copy(catalogue, folder / "levers.yaml")
+    copy = folder / source.name
+    shutil.copy(source, copy)
+    (folder / "kapot.yaml").write_text("format: 1\nid: kapot\ntitle: {nl: 'Kapot'}\nstart: begin\n"
+                                       "situations:\n  begin:\n    text: 'Hallo'\n    choices: []\nendings: {}\n",
+                                       encoding="utf-8")
+    app.options.library_folder = folder
+    app.reload_library()
+    shooter.show(library_screen(), "library-with-broken-file")
+    entry = app.library.find(scenario.id)
+    assert entry is not None and entry.scenario is not None
+    play = Playthrough.begin(entry.scenario, app.records, player="Sam", background="inkomen", mode="training",
+                             lang=app.ui.lang, source=scenario.id)
+    screen = SituationScreen(app, play)
+    app.show(screen)
+    text = copy.read_text(encoding="utf-8")
+    broken = re.sub(r"^start:.*$", "start: bestaat-niet", text, count=1, flags=re.MULTILINE)
+    copy.write_text(broken, encoding="utf-8")
+    screen.on_reload()
+    shooter.shot("reload-findings")
