@@ -104,9 +104,13 @@ class Screen:
                 return region, widget
         return None
 
+    def widget_by_key(self, key: str) -> tuple[Region, Widget] | None:
+        """The focusable widget with this key in the top layer."""
+        return next(((r, w) for r, w in self.focusables() if w.key == key), None)
+
     def widget_centre(self, label: str) -> tuple[int, int] | None:
-        """Screen position of a widget's centre, scrolled into view first (for mouse tests)."""
-        found = self.widget(label)
+        """Screen position of a widget's centre (by key, else by label), scrolled into view first."""
+        found = self.widget_by_key(label) or self.widget(label)
         if found is None:
             return None
         region, widget = found
