@@ -80,7 +80,7 @@ class QuadrantChart(Widget):
         for index, point in enumerate(points[:-1]):
             pygame.draw.circle(surface, ui.colour("surface"), point, dot)
             pygame.draw.circle(surface, accent, point, dot, 2 if index == 0 else 0)
-        taken: list[pygame.Rect] = []
+        taken = [pygame.Rect(p[0] - dot - 3, p[1] - dot - 3, 2 * dot + 6, 2 * dot + 6) for p in points]
         if self.expert is not None:
             ex, ey = self.point(inside, *self.expert)
             size = dot + 3

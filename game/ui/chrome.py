@@ -17,6 +17,10 @@ def top_bar(ui: Ui, layer: Layer, width: int, title: str, subtitle: str = "",
     unit = ui.theme.unit
     side = margin(ui)
     buttons = buttons or []
+    room = width - 2 * side - sum(b.natural_width(ui) + unit for b in buttons)
+    if room < ui.theme.text_px * 14:  # a narrow window: the keys are in the hint line already
+        for button in buttons:
+            button.hint = ""
     button_height = max((b.place(ui, 0, 0, b.natural_width(ui)) for b in buttons), default=0)
     title_block = TextBlock(title, "text", "bold")
     sub_block = TextBlock(subtitle, "small", role="muted") if subtitle else None
@@ -61,6 +65,9 @@ def button_bar(ui: Ui, layer: Layer, width: int, bottom: int, buttons: list[Butt
     """A bar of buttons above ``bottom`` (right-aligned, wrapping); returns its height."""
     unit = ui.theme.unit
     side = margin(ui)
+    if sum(b.natural_width(ui) + unit for b in buttons) > width - 2 * side:  # keys are in the hint line too
+        for button in buttons:
+            button.hint = ""
     probe = Region(name, pygame.Rect(0, 0, width, 10_000))
     column = Column(ui, probe, side, unit, width - 2 * side)
     end = column.row(buttons, align="right")

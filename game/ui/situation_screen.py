@@ -6,6 +6,7 @@ scenario from disk and replay the choices, Esc back to the library (progress is 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pygame
@@ -14,6 +15,7 @@ from game.session import ChoiceOption, ChoiceRefused, Step
 
 from .records import problem_text
 from .chrome import hint_bar, reading_column, top_bar
+from .theme import PROJECTOR_FIT, make_theme
 from .panels import findings_body, make_panel
 from .playthrough import Playthrough, ReloadResult
 from .screen import NUMBER_KEYS, Screen
@@ -216,7 +218,7 @@ class SituationScreen(Screen):
                          ui.t("ui.hints.situation_training" if play.training else "ui.hints.situation"))
         region = Region("main", pygame.Rect(0, bar, width, height - bar - hints), scroll=True)
         layer.regions.insert(0, region)
-        self._body(ui, region, width)
+        self._fit_body(ui, region, width, height)
         if self.panel == FEEDBACK and self.feedback_step is not None:
             self.layers.append(self._feedback_panel(ui, width, height, self.feedback_step))
         elif self.panel == DOSSIER:
@@ -225,6 +227,19 @@ class SituationScreen(Screen):
             self.layers.append(self._history_panel(ui, width, height))
         elif self.panel == RELOAD and self.reload_result is not None:
             self.layers.append(self._reload_panel(ui, width, height, self.reload_result))
+
+    def _fit_body(self, ui: Ui, region: Region, width: int, height: int) -> None:
+        """Lay out the situation; in projector mode with smaller type until text and choices fit the screen."""
+        if not ui.theme.projector:
+            self._body(ui, region, width)
+            return
+        for shrink in PROJECTOR_FIT:
+            fitted = replace(ui, theme=make_theme(self.app.settings, width, height, shrink))
+            region.widgets, region.content_height = [], 0
+            self._body(fitted, region, width)
+            region.ui = fitted
+            if region.content_height <= region.viewport.height:
+                return
 
     def _body(self, ui: Ui, region: Region, width: int) -> None:
         unit, lang = ui.theme.unit, ui.lang
@@ -394,4 +409,4 @@ def reload_panel(ui: Ui, width: int, height: int, result: ReloadResult, again: A
     buttons = [Button(ui.t("ui.reload.again"), again, "secondary", key="reload:again", hint="F5"),
                Button(ui.t("ui.close"), close, "primary", key="reload:close", hint="Enter")]
     return make_panel(ui, width, height, ui.t("ui.reload.title"), findings_body(ui, result.findings, intro),
-                      buttons, close, share=0.7, centre=True, name="reload")
+                      buttons, close, share=0.7, centre=True, closable=False, name="reload")

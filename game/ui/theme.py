@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from .settings import TEXT_SIZES, Settings
 
 Colour = tuple[int, int, int]
+PROJECTOR_SCALE = 1.45
+PROJECTOR_FIT = (1.0, 0.9, 0.8, 0.7)  # projector type shrinks in these steps until a situation fits
 
 
 @dataclass(frozen=True)
@@ -91,12 +93,12 @@ class Theme:
         return max(3, self.unit // 3)
 
 
-def make_theme(settings: Settings, width: int, height: int) -> Theme:
-    """The theme for these settings and this window size."""
+def make_theme(settings: Settings, width: int, height: int, shrink: float = 1.0) -> Theme:
+    """The theme for these settings and this window size (``shrink`` < 1: smaller type to fit a screen)."""
     scale = max(0.95, min(1.45, min(height / 720, width / 1280)))
     base = TEXT_SIZES[max(0, min(len(TEXT_SIZES) - 1, settings.text_size))]
     if settings.projector:
-        base = round(base * 1.45)
+        base = round(base * PROJECTOR_SCALE * shrink)
     text_px = round(base * scale)
     unit = max(6, round(text_px * 0.5))
     column = min(width - 4 * unit, round(text_px * 44))

@@ -369,6 +369,7 @@ class Region:
         self.widgets: list[Widget] = []
         self.content_height = 0
         self.scroll = 0
+        self.ui: Ui | None = None  # a region laid out with its own (smaller) type draws with it
 
     def add(self, widget: Widget) -> Widget:
         self.widgets.append(widget)
@@ -414,6 +415,7 @@ class Region:
         self.clamp()
 
     def draw(self, surface: pygame.Surface, ui: Ui, focus: Widget | None, hover: Widget | None) -> None:
+        ui = self.ui or ui
         if self.background:
             surface.fill(ui.colour(self.background), self.viewport)
         if self.border:
