@@ -193,6 +193,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "ui.library.started": {"nl": "Begonnen, nog niet uitgespeeld", "en": "Started, not finished yet"},
     "ui.library.none": {"nl": "Geen casussen bij deze keuze. Kies ‘Alle’ om alles te zien.",
                         "en": "No cases match this choice. Choose ‘All’ to see everything."},
+    "ui.library.empty": {"nl": "Er zijn geen speelbare casussen in {folder}.", "en": "There are no playable cases in {folder}."},
     "ui.library.broken_title": {"nl": "Niet speelbaar", "en": "Cannot be played"},
     "ui.library.broken_help": {"nl": "Deze bestanden bevatten fouten. Herstel ze en druk op F5 om opnieuw in te lezen.",
                                "en": "These files contain errors. Fix them and press F5 to read them again."},

@@ -83,7 +83,7 @@ def button_bar(ui: Ui, layer: Layer, width: int, bottom: int, buttons: list[Butt
 def reading_column(ui: Ui, width: int, wide: bool = False) -> tuple[int, int]:
     """(x, width) of the centred reading column inside a window of ``width``."""
     side = margin(ui)
-    limit = ui.theme.column if not wide else int(ui.theme.column * 1.45)
+    limit = ui.theme.column if not wide else int(ui.theme.column * 1.3)
     column = min(width - 2 * side - ui.theme.unit * 2, limit)
     return (width - column) // 2, column
 

@@ -349,7 +349,8 @@ class LibraryScreen(Screen):
         self._shown = shown
         saved = self._saved()
         if not shown:
-            column.add(TextBlock(ui.t("ui.library.none"), "text", role="muted"))
+            key = "ui.library.none" if self.app.library.playable() else "ui.library.empty"
+            column.add(TextBlock(ui.t(key, folder=str(self.app.library.folder)), "text", role="muted"))
             return
         unit = ui.theme.unit
         columns = 2 if column.width >= 44 * ui.theme.text_px else 1
