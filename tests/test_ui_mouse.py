@@ -69,6 +69,12 @@ def test_a_whole_playthrough_by_mouse(app, tmp_path: Path) -> None:  # type: ign
     assert saved[0].player == "Robin" and saved[0].mode == "assessment" and saved[0].lang == "en"
     assert saved[0].choices == ["bellen", "samen"] and saved[0].finished and saved[0].ending == "goed"
 
+    click(app, "report")  # the HTML report goes to the data folder
+    reports = list((tmp_path / "data" / "reports").glob("gesloten-deur-*.html"))
+    assert len(reports) == 1 and str(reports[0]) in (app.toast_text or "")
+    page = reports[0].read_text(encoding="utf-8")
+    assert "The closed door" in page and "Robin" in page
+
     click(app, "replay")  # play again: a new playthrough is recorded
     assert app.screen.name == "situation" and app.screen.session.choice_ids == []
     assert len(sessions(tmp_path)) == 2

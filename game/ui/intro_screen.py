@@ -81,6 +81,20 @@ class IntroScreen(Screen):
         from .library_screen import LibraryScreen
         self.app.show(LibraryScreen(self.app))
 
+    def on_reload(self) -> None:
+        """F5: read the library again and show this case as it is now (or say why it cannot be played)."""
+        ui = self.app.ui
+        library = self.app.reload_library()
+        entry = library.find(self.scenario.id)
+        if entry is None or not entry.ok or entry.scenario is None:
+            first = next((f for f in (entry.findings if entry else []) if f.is_error), None)
+            self.app.toast(ui.t("ui.reload.errors") + (f"\n{first}" if first else ""), 10)
+            return
+        self.scenario = entry.scenario
+        self._portrait = False
+        self.app.toast(ui.t("ui.reloaded_library"), 3)
+        self.app.rebuild()
+
     def build(self, ui: Ui, width: int, height: int) -> None:
         lang, unit = ui.lang, ui.theme.unit
         scenario = self.scenario

@@ -44,7 +44,7 @@ class Palette:
 NORMAL = Palette(
     background=(246, 245, 241), surface=(255, 255, 255), surface_alt=(236, 241, 246),
     border=(208, 212, 218), text=(28, 32, 38), muted=(84, 91, 102),
-    accent=(26, 82, 140), accent_text=(255, 255, 255), focus=(214, 118, 0), hover=(226, 236, 247),
+    accent=(26, 82, 140), accent_text=(255, 255, 255), focus=(192, 98, 0), hover=(226, 236, 247),
     disabled_bg=(238, 239, 241), disabled_text=(92, 98, 108),
     warning_bg=(253, 241, 220), warning_text=(112, 58, 0),
     new_bg=(220, 240, 226), new_text=(22, 92, 48),

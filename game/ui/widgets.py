@@ -415,7 +415,9 @@ class Region:
         self.clamp()
 
     def draw(self, surface: pygame.Surface, ui: Ui, focus: Widget | None, hover: Widget | None) -> None:
-        ui = self.ui or ui
+        if self.ui is not None:
+            self.ui.keyboard = ui.keyboard  # the focus ring follows the player's last input
+            ui = self.ui
         if self.background:
             surface.fill(ui.colour(self.background), self.viewport)
         if self.border:
