@@ -94,3 +94,23 @@ def test_screenshots_refuses_a_bad_size(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["screenshots", str(tmp_path), "--size", "huge", "--library", str(EXAMPLES)]) == 2
     assert "--size" in capsys.readouterr().err
     assert launch.parse_size("1920x1080") == (1920, 1080)
+
+
+def test_the_game_starts_on_the_data_dir_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.cli import main
+    from game.ui.app import App
+
+    opened: list[tuple[Path, str, str]] = []
+
+    def run(self: App, first) -> None:  # type: ignore[no-untyped-def]
+        self.show(first)
+        self.frame()
+        opened.append((self.folder, first.name, self.ui.lang))
+        self.change_settings(text_size=1)
+
+    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")  # a display asked for explicitly: the window opens
+    monkeypatch.setattr(App, "run", run)
+    assert main(["--data-dir", str(tmp_path / "mine"), "--lang", "en"]) == 0
+    assert opened == [(tmp_path / "mine", "start", "en")]
+    assert json.loads((tmp_path / "mine" / "settings.json").read_text(encoding="utf-8"))["text_size"] == 1
+    assert (tmp_path / "mine" / "omgekeerd.sqlite3").exists()
