@@ -71,6 +71,7 @@ class App:
         self._analyses: dict[str, Any] = {}
         self._toast: tuple[str, float] | None = None
         self._last_input = 0.0
+        self._last_frame = time.monotonic()
 
     # -- opening and closing ------------------------------------------------------------------
     def open(self) -> "App":
@@ -245,7 +246,11 @@ class App:
         self.needs_build = False
 
     def frame(self) -> bool:
-        """Build and draw if needed; True when a frame was drawn."""
+        """Let the screen update, then build and draw if needed; True when a frame was drawn."""
+        now = time.monotonic()
+        if self.screen is not None:
+            self.screen.update(now - self._last_frame)
+        self._last_frame = now
         self._expire_toast()
         if self.needs_build:
             self._build()

@@ -68,7 +68,8 @@ class QuadrantChart(Widget):
         label = pygame.Surface((up.text_width + 2, up.line_height), pygame.SRCALPHA)
         up.draw(label, 0, 0, muted, label.get_rect())
         turned = pygame.transform.rotate(label, 90)
-        surface.blit(turned, (area.x - turned.get_width() - ui.theme.unit // 2, area.centery - turned.get_height() // 2))
+        x = area.x - turned.get_width() - ui.theme.unit // 2
+        surface.blit(turned, (x, area.centery - turned.get_height() // 2))
 
     def _route(self, surface: pygame.Surface, ui: Ui, area: pygame.Rect) -> None:
         accent, focus = ui.colour("accent"), ui.colour("focus")

@@ -13,7 +13,7 @@ from typing import Any, Callable
 from game.findings import Finding
 from game.library import Library, check_file, catalogue_for, load_library
 from game.model import Scenario
-from game.session import ChoiceRefused, ReplayError, Session, Step
+from game.session import ReplayError, Session, Step
 
 from .records import MemoryRecords, Records
 
@@ -189,5 +189,3 @@ def _missing(scenario: Scenario) -> Any:
     return Entry(scenario.path, None, [Finding(scenario.path, 0, ERROR, f'the case "{scenario.id}" is no longer '
                                                "in the library", "restore the file or its id")])
 
-
-__all__ = ["ASSESSMENT", "TRAINING", "ChoiceRefused", "Playthrough", "ReloadResult"]

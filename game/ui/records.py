@@ -170,7 +170,8 @@ class MemoryRecords:
 
     def finish(self, sid: int, ending: str, resident: int, rules: int, quadrant: str) -> None:
         saved = self._open(sid)
-        saved.finished, saved.ending, saved.resident, saved.rules, saved.quadrant = True, ending, resident, rules, quadrant
+        saved.finished, saved.ending, saved.quadrant = True, ending, quadrant
+        saved.resident, saved.rules = resident, rules
         saved.finished_at = _now()
         self._touch(sid)
 

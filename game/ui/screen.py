@@ -8,11 +8,11 @@ common keys (Tab, arrows, Enter/Space, Esc, Page Up/Down) and the mouse.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
-from .widgets import Button, Layer, Region, TextInput, Ui, Widget
+from .widgets import Layer, Region, Ui, Widget
 
 if TYPE_CHECKING:
     from .app import App
@@ -305,12 +305,3 @@ class Screen:
                 hover = next((w for _r, w in layer.focusables() if w.key == self.hover_key), None)
             for region in layer.regions:
                 region.draw(surface, ui, focus if is_top else None, hover if is_top else None)
-
-
-def button_row_width(ui: Ui, buttons: list[Button]) -> int:
-    """The width a row of buttons takes on one line."""
-    gap = ui.theme.unit
-    return sum(b.natural_width(ui) for b in buttons) + gap * max(0, len(buttons) - 1)
-
-
-__all__ = ["ACTIVATE_KEYS", "NUMBER_KEYS", "Screen", "TextInput", "button_row_width", "Any"]

@@ -16,7 +16,7 @@ from typing import Callable
 
 import pygame
 
-from game.library import Library, load_library
+from game.library import Library
 from game.model import Scenario
 from game.session import Session
 

@@ -231,12 +231,14 @@ class Button(Widget):
         if self.kind == "primary":
             if state.hovered and high:
                 return p.hover, p.accent, p.accent
-            return (tuple(max(0, c - 22) for c in p.accent) if state.hovered else p.accent), p.accent_text, None  # type: ignore[return-value]
+            darker: Colour = (max(0, p.accent[0] - 22), max(0, p.accent[1] - 22), max(0, p.accent[2] - 22))
+            return (darker if state.hovered else p.accent), p.accent_text, None
         if self.kind == "chip" and self.selected:
             return p.accent, p.accent_text, None
         if self.kind == "quiet":
             return (p.hover if state.hovered else p.background), p.accent, (p.border if high else None)
-        return (p.hover if state.hovered else p.surface), (p.accent if self.kind in ("secondary", "chip") else p.text), p.border
+        text = p.accent if self.kind in ("secondary", "chip") else p.text
+        return (p.hover if state.hovered else p.surface), text, p.border
 
     def draw(self, surface: pygame.Surface, ui: Ui, origin: tuple[int, int], state: DrawState) -> None:
         if self._label is None:
