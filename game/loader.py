@@ -390,7 +390,12 @@ def load_situation(reader: Reader, situation_id: str, node: Node, line: int) -> 
                      hint_with(did_you_mean(speaker, SPEAKERS), "use one of: " + ", ".join(SPEAKERS)))
     elif speaker:
         situation.speaker = speaker
-    situation.speaker_name = reader.string(fields.get("speaker_name"), f"situation {situation_id} speaker_name")
+    name_node = fields.get("speaker_name")
+    if name_node is not None and name_node.kind == "map":
+        situation.speaker_names = reader.text(name_node, f"situation {situation_id} speaker_name")
+        situation.speaker_name = situation.speaker_names.get("nl")
+    else:
+        situation.speaker_name = reader.string(name_node, f"situation {situation_id} speaker_name")
     situation.unlocks = [w for w, _ in reader.words(fields.get("unlocks"), f"situation {situation_id} unlocks",
                                                     example="signaal")]
     for item in reader.seq(fields.get("choices"), f"situation {situation_id} choices", "- id: ..."):

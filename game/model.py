@@ -104,11 +104,16 @@ class Situation:
     text: Text
     line: int
     speaker: str = "narrator"
-    speaker_name: str = ""
+    speaker_name: str = ""  # the Dutch display name
+    speaker_names: Text = EMPTY  # the display name per language (a plain string is Dutch)
     unlocks: list[str] = field(default_factory=list)
     choices: list[Choice] = field(default_factory=list)
     next: list[Route] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
+
+    def speaker_label(self, lang: str = "nl") -> str:
+        """The speaker's display name in a language ('' when none is given)."""
+        return self.speaker_names.get(lang) if self.speaker_names else self.speaker_name
 
     def choice(self, choice_id: str) -> Choice | None:
         """The choice with this id, or None."""

@@ -72,7 +72,7 @@ class TextScreen:
         situation = session.situation
         if situation is None:
             return
-        speaker = situation.speaker_name or t(f"speaker.{situation.speaker}", self.lang)
+        speaker = situation.speaker_label(self.lang) or t(f"speaker.{situation.speaker}", self.lang)
         self.line()
         if speaker:
             self.line(f"[{speaker}]")

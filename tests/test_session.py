@@ -230,3 +230,12 @@ def test_machine_refuses_an_invalid_trigger(scenario):
         fire(loaded, holder, "begin.rijk")
     with pytest.raises(MachineError):
         fire(loaded, holder, "to_arm_einde")
+
+
+def test_speaker_name_may_be_given_per_language(scenario):
+    loaded = scenario(CASE.replace('    text: {nl: "Begin.", en: "Start."}',
+                                   '    speaker: colleague\n    speaker_name: {nl: "Bas (werkconsulent)", en: "Bas (work coach)"}\n'
+                                   '    text: {nl: "Begin.", en: "Start."}'))
+    situation = Session(loaded).situation
+    assert situation.speaker_label("en") == "Bas (work coach)"
+    assert situation.speaker_label("nl") == "Bas (werkconsulent)" == situation.speaker_name
