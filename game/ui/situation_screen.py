@@ -270,7 +270,7 @@ class SituationScreen(Screen):
 
     def _speaker(self, ui: Ui, column: Column, situation: Any) -> None:
         role = ui.t(f"speaker.{situation.speaker}")
-        name = situation.speaker_name
+        name = situation.speaker_label(ui.lang)
         label = " · ".join(part for part in (name, role if role and role not in name else "") if part)
         if situation.speaker == "resident" and not name:
             label = self.session.scenario.resident.name or role
