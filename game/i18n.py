@@ -34,7 +34,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "speaker.resident": {"nl": "Bewoner", "en": "Resident"},
     "speaker.colleague": {"nl": "Collega", "en": "Colleague"},
     "speaker.manager": {"nl": "Leidinggevende", "en": "Manager"},
-    "speaker.provider": {"nl": "Zorgaanbieder", "en": "Care provider"},
+    "speaker.provider": {"nl": "Aanbieder", "en": "Provider"},
     "speaker.letter": {"nl": "Brief", "en": "Letter"},
     "speaker.other": {"nl": "", "en": ""},
     # -- the session store (game/store.py): one line each, never a traceback ------------------
