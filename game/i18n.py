@@ -194,6 +194,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "ui.library.none": {"nl": "Geen casussen bij deze keuze. Kies ‘Alle’ om alles te zien.",
                         "en": "No cases match this choice. Choose ‘All’ to see everything."},
     "ui.library.empty": {"nl": "Er zijn geen speelbare casussen in {folder}.", "en": "There are no playable cases in {folder}."},
+    "ui.library.broken_notice": {"nl": "⚠ {count} casusbestand(en) kan niet worden gespeeld: {names}. De fouten staan onderaan.",
+                                 "en": "⚠ {count} case file(s) cannot be played: {names}. The errors are listed at the bottom."},
     "ui.library.broken_title": {"nl": "Niet speelbaar", "en": "Cannot be played"},
     "ui.library.broken_help": {"nl": "Deze bestanden bevatten fouten. Herstel ze en druk op F5 om opnieuw in te lezen.",
                                "en": "These files contain errors. Fix them and press F5 to read them again."},

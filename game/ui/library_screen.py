@@ -251,6 +251,7 @@ class LibraryScreen(Screen):
         x = (width - inner) // 2
         column = Column(ui, region, x, ui.theme.unit * 2, inner)
         self._resume_banner(ui, column)
+        self._broken_notice(ui, column)
         self._filters(ui, column)
         self._cards(ui, column)
         self._broken(ui, column)
@@ -369,6 +370,15 @@ class LibraryScreen(Screen):
                 card.stretch(tallest)
                 column.region.add(card)
             column.y += tallest + gap
+
+    def _broken_notice(self, ui: Ui, column: Column) -> None:
+        """A short warning at the top, so broken files are seen without scrolling."""
+        broken = self.app.library.broken()
+        if broken:
+            names = ", ".join(Path(entry.path).name for entry in broken)
+            column.add(TextBlock(ui.t("ui.library.broken_notice", count=len(broken), names=names), "small",
+                                 role="warning_text", box="warning_bg", rich=False))
+            column.space(ui.theme.unit // 2)
 
     def _broken(self, ui: Ui, column: Column) -> None:
         broken = self.app.library.broken()
