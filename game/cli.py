@@ -151,7 +151,7 @@ def cmd_play(args: argparse.Namespace) -> int:
 
     if args.text or args.resume:  # text mode saves every choice in the session store
         from .recordplay import play_recorded
-        return play_recorded(args)
+        return play_recorded(args, input)
     if not args.scenario:
         raise UsageError("name a scenario (a library id or a .yaml file), e.g. play --text boodschappen")
     entry = load_playable(args.scenario)
@@ -258,10 +258,11 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def pick_in_terminal(lang: str) -> int:
-    """Text mode start: show the library, let the player pick a case, play it."""
+def pick_in_terminal(lang: str, data_dir: str | None = None) -> int:
+    """Text mode start: show the library, let the player pick a case, play it (recorded)."""
     from .i18n import t
-    from .textplay import TextScreen, play_interactive
+    from .recordplay import play_recorded
+    from .textplay import TextScreen
 
     library = load_library()
     screen = TextScreen(sys.stdout, lang)
@@ -275,7 +276,7 @@ def pick_in_terminal(lang: str) -> int:
     screen.heading(t("pick_scenario", lang))
     for number, scenario in enumerate(playable, start=1):
         minutes = f" ({scenario.minutes} {t('minutes', lang)})" if scenario.minutes else ""
-        screen.para(f"{number}. {scenario.title.get(lang)}{minutes}")
+        screen.para(f"{number}. {scenario.title.get(lang)}{minutes}", "", hanging="   ")
     try:
         while True:
             answer = input(f"\n{t('choose_prompt', lang)} (1-{len(playable)}, q): ").strip().lower()
@@ -283,16 +284,19 @@ def pick_in_terminal(lang: str) -> int:
                 return EXIT_OK
             if answer.isdigit() and 1 <= int(answer) <= len(playable):
                 break
-        play_interactive(Session(playable[int(answer) - 1]), input, screen)
     except (EOFError, KeyboardInterrupt):
         print()
-    return EXIT_OK
+        return EXIT_OK
+    chosen = playable[int(answer) - 1]
+    args = argparse.Namespace(scenario=chosen.id, resume=False, choices=None, json=False, player=None,
+                              background=None, assessment=False, lang=lang, data_dir=data_dir)
+    return play_recorded(args, input)
 
 
 def cmd_start(args: argparse.Namespace) -> int:
     """No command: open the game window; with no display, say so in one line and offer the text mode."""
     from .ui.launch import start_window
-    return start_window(args, pick_in_terminal)
+    return start_window(args, lambda lang: pick_in_terminal(lang, getattr(args, "data_dir", None)))
 
 
 # -- the parser ------------------------------------------------------------------------------

@@ -71,3 +71,22 @@ def test_broken_scenario_is_refused_with_findings(cli, write):
 def test_library_id_that_does_not_exist(cli):
     code, _, err = cli("play", "--text", "bestaat-niet", "--choices", "a")
     assert code == 1 and 'no scenario "bestaat-niet"' in err
+
+
+def test_text_mode_picker_plays_and_records(monkeypatch, capsys, tmp_path):
+    from game.cli import pick_in_terminal
+    from game.library import load_library
+    from game.store import Store
+
+    first = load_library().playable()[0]
+    answers = iter(["1", "Tess", "", "q"])
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
+    assert pick_in_terminal("nl", str(tmp_path)) == 0
+    out = capsys.readouterr().out
+    assert first.title.get("nl") in out and "Kies een nummer" in out
+    store = Store.open(str(tmp_path))
+    try:
+        saved = store.last_unfinished("Tess")
+        assert saved is not None and saved.scenario_id == first.id and saved.choices == []
+    finally:
+        store.close()

@@ -60,7 +60,7 @@ def test_without_a_display_one_line_and_the_text_mode_is_offered(monkeypatch: py
     chosen: list[str] = []
     monkeypatch.setattr(sys, "stdin", Terminal())
     monkeypatch.setattr("builtins.input", lambda prompt: chosen.append(prompt) or "j")
-    monkeypatch.setattr("game.cli.pick_in_terminal", lambda lang: chosen.append(f"text mode in {lang}") or 0)
+    monkeypatch.setattr("game.cli.pick_in_terminal", lambda lang, data_dir=None: chosen.append(f"text mode in {lang}") or 0)
     assert main(["--lang", "en"]) == 0
     assert "No display is available" in chosen[0] and "[Y/n]" in chosen[0]
     assert chosen[1] == "text mode in en"
