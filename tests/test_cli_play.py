@@ -83,7 +83,7 @@ def test_text_mode_picker_plays_and_records(monkeypatch, capsys, tmp_path):
     monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
     assert pick_in_terminal("nl", str(tmp_path)) == 0
     out = capsys.readouterr().out
-    assert first.title.get("nl") in out and "Kies een nummer" in out
+    assert first.title.get("nl") in out and "Gestopt." in out
     store = Store.open(str(tmp_path))
     try:
         saved = store.last_unfinished("Tess")
