@@ -48,6 +48,8 @@ def _validate_paths(paths: Sequence[str]) -> list[Finding]:
         path = Path(name)
         if path.is_dir():
             library = load_library(path)
+            if not library.entries and not (path / "levers.yaml").is_file():
+                raise UsageError(f"{name}: no scenario files (.yaml) in this folder")
             findings += _library_findings(library)
         elif not path.exists():
             raise UsageError(f"{name}: no such file or folder")

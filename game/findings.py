@@ -21,7 +21,8 @@ class Finding:
     hint: str = ""
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}: {self.severity}: {self.message}"
+        where = f"{self.path}:{self.line}" if self.line > 0 else self.path
+        text = f"{where}: {self.severity}: {self.message}"
         return f"{text}; {self.hint}" if self.hint else text
 
     @property

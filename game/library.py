@@ -121,8 +121,11 @@ def resolve(name: str, library: Library | None = None) -> Entry:
     """A SCENARIO argument: a path to a YAML file, or the id of a library scenario."""
     path = Path(name)
     if path.suffix in (".yaml", ".yml") or os.sep in name or path.is_file():
+        if not path.exists():
+            return Entry(name, None, [Finding(name, 0, ERROR, "no such file", "check the path")])
         if not path.is_file():
-            return Entry(name, None, [Finding(name, 1, ERROR, "no such file", "check the path")])
+            return Entry(name, None, [Finding(name, 0, ERROR, "this is not a scenario file",
+                                              "give the path of a .yaml file")])
         catalogue, catalogue_findings = catalogue_for(path)
         entry = check_file(path, catalogue)
         entry.findings = [f for f in catalogue_findings if f.is_error] + entry.findings

@@ -266,3 +266,8 @@ def test_format_must_be_the_whole_number_one(check):
 def test_unknown_language_code_is_a_warning(check):
     _, findings = check(BASE.replace('text: {nl: "Het gesprek."}', 'text: {nl: "Het gesprek.", de: "Das Gespräch."}'))
     assert one(findings, 'language "de"').severity == "warning"
+
+
+def test_validate_a_folder_without_scenarios_is_a_usage_error(cli, tmp_path):
+    code, out, err = cli("validate", str(tmp_path))
+    assert code == 2 and "no scenario files" in err and out == ""
