@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from .findings import ERROR, Finding, count
-from .library import Entry, Library, check_file, display_path, load_library, resolve
+from .i18n import t
+from .library import Entry, Library, display_path, load_library, resolve
 from .loader import load_catalogue
 from .model import BACKGROUNDS, LANGUAGES
-from .session import ChoiceRefused, Session
+from .session import Session
 from .storecmds import add_data_dir, add_store_commands
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -148,45 +149,15 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
-    """Play a scenario in the terminal, interactively or with --choices."""
-    from .textplay import TextScreen, play_interactive, play_scripted
+    """Play a scenario in the terminal (``--text`` or not), interactively or with --choices.
 
-    if args.text or args.resume:  # text mode saves every choice in the session store
-        from .recordplay import play_recorded
-        return play_recorded(args, input)
-    if not args.scenario:
-        raise UsageError("name a scenario (a library id or a .yaml file), e.g. play --text boodschappen")
-    entry = load_playable(args.scenario)
-    scenario = entry.scenario
-    assert scenario is not None
-    session = Session(scenario)
-    if args.choices is not None:
-        choice_ids = [c.strip() for c in args.choices.split(",") if c.strip()]
-        screen = None if args.json else TextScreen(sys.stdout, args.lang)
-        try:
-            play_scripted(session, choice_ids, screen)
-        except ChoiceRefused as exc:
-            done = len(session.choice_ids)
-            where = f' in situation "{exc.situation_id}"' if exc.situation_id else ""
-            print(f"choice {done + 1} ({exc.choice_id}){where} cannot be made: {exc.reason_in(args.lang)}", file=sys.stderr)
-            return EXIT_FINDINGS
-        if args.json:
-            print(json.dumps(scored_json(session), ensure_ascii=False, indent=2))
-        return EXIT_OK
-    if args.json:
+    Every choice is saved in the session store at once; the window is opened by ``omgekeerd``.
+    """
+    from .recordplay import play_recorded
+
+    if args.json and args.choices is None:
         raise UsageError("--json needs --choices (a scripted playthrough)")
-    screen = TextScreen(sys.stdout, args.lang)
-    try:
-        play_interactive(session, input, screen, training=not args.assessment)
-    except (EOFError, KeyboardInterrupt):
-        print()
-        print(screen_text("stopped_unsaved", args.lang))
-    return EXIT_OK
-
-
-def screen_text(key: str, lang: str) -> str:
-    from .i18n import t
-    return t(key, lang)
+    return play_recorded(args, input)
 
 
 # -- authoring: graph and new ----------------------------------------------------------------
@@ -256,7 +227,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             print(f"{scenario.id:28} {scenario.title.get(args.lang)}")
         else:
             first = next((f for f in entry.findings if f.is_error), None)
-            print(f"{Path(entry.path).stem:28} ! {screen_text('broken_scenario', args.lang)}: {first}")
+            print(f"{Path(entry.path).stem:28} ! {t('broken_scenario', args.lang)}: {first}")
     return EXIT_OK
 
 
