@@ -88,7 +88,6 @@ def cold_start() -> None:
 def text_heavy_situation():  # type: ignore[no-untyped-def]
     """The library situation with the most text (its own text plus its choices)."""
     from game.library import load_library
-    from game.session import Session
 
     best = None
     for scenario in load_library().playable():

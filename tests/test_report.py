@@ -30,7 +30,7 @@ def test_script_in_any_scenario_text_is_shown_as_text(tmp_path):
     hostile = (THREE_STEPS
                .replace('title: {nl: "Drie stappen", en: "Three steps"}', f'title: "Drie {HOSTILE} stappen"')
                .replace('"Het gesprek met Sam."', f'"Het gesprek {HOSTILE} met Sam."')
-               .replace('"Het formulier invullen"', f'"Formulier <img src=x onerror=alert(2)>"')
+               .replace('"Het formulier invullen"', '"Formulier <img src=x onerror=alert(2)>"')
                .replace('{nl: "Sam neemt op.", en: "Sam answers."}', f'"Sam neemt op. {HOSTILE}"')
                .replace('"Het gaat goed met Sam."', f'"Goed {HOSTILE}"')
                .replace('"Wat deed je eerst?"', f'"Wat deed je {HOSTILE}?"')
