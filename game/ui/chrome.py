@@ -80,6 +80,13 @@ def button_bar(ui: Ui, layer: Layer, width: int, bottom: int, buttons: list[Butt
     return height
 
 
+def main_region(layer: Layer, width: int, top: int, bottom: int) -> Region:
+    """The scrolling main region between the bars (``top`` to ``bottom``), first in the layer."""
+    region = Region("main", pygame.Rect(0, top, width, bottom - top), scroll=True)
+    layer.regions.insert(0, region)
+    return region
+
+
 def reading_column(ui: Ui, width: int, wide: bool = False) -> tuple[int, int]:
     """(x, width) of the centred reading column inside a window of ``width``."""
     side = margin(ui)

@@ -12,10 +12,10 @@ import pygame
 
 from .records import problem_text
 from .chart import QuadrantChart
-from .chrome import button_bar, hint_bar, reading_column, top_bar
+from .chrome import button_bar, hint_bar, main_region, reading_column, top_bar
 from .playthrough import Playthrough
 from .screen import Screen
-from .widgets import Button, Column, DrawState, Layer, Region, Rule, TextBlock, Ui, Widget, rounded
+from .widgets import Button, Column, DrawState, Layer, Rule, TextBlock, Ui, Widget, rounded
 
 VERDICT_ROLES = {"yes": "good", "partly": "muted", "no": "bad"}
 
@@ -162,8 +162,7 @@ class DebriefScreen(Screen):
         if ui.theme.projector:  # few elements on a projector; A and R still work
             buttons = [b for b in buttons if b.key in ("library", "replay")]
         actions = button_bar(ui, layer, width, height - hints, buttons)
-        region = Region("main", pygame.Rect(0, bar, width, height - bar - hints - actions), scroll=True)
-        layer.regions.insert(0, region)
+        region = main_region(layer, width, bar, height - hints - actions)
         x, column_width = reading_column(ui, width, wide=True)
         column = Column(ui, region, x, unit * 3, column_width)
         self._summary(ui, column, region.viewport.height)

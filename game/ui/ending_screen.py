@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import pygame
 
 from .records import problem_text
-from .chrome import button_bar, hint_bar, reading_column, top_bar
+from .chrome import button_bar, hint_bar, main_region, reading_column, top_bar
 from .playthrough import Playthrough, ReloadResult
 from .screen import Screen
-from .widgets import Button, Column, Layer, Region, TextBlock, Ui
+from .widgets import Button, Column, Layer, TextBlock, Ui
 
 
 class EndingScreen(Screen):
@@ -77,8 +76,7 @@ class EndingScreen(Screen):
             Button(ui.t("ui.library.back"), self.on_back, "secondary", key="library", hint="Esc"),
             Button(ui.t("ui.ending.to_debrief"), self.to_debrief, "primary", key="debrief", hint="Enter"),
         ])
-        region = Region("main", pygame.Rect(0, bar, width, height - bar - hints - actions), scroll=True)
-        layer.regions.insert(0, region)
+        region = main_region(layer, width, bar, height - hints - actions)
         x, column_width = reading_column(ui, width)
         column = Column(ui, region, x, unit * 4, column_width)
         column.add(TextBlock(ui.t("ui.ending.later"), "small", "bold", role="muted"), gap=unit)

@@ -8,10 +8,10 @@ import pygame
 from game.model import Scenario
 
 from .records import problem_text
-from .chrome import button_bar, hint_bar, reading_column, top_bar
+from .chrome import button_bar, hint_bar, main_region, reading_column, top_bar
 from .fonts import FONT_DIR
 from .screen import Screen
-from .widgets import Button, Column, DrawState, Layer, Region, TextBlock, Ui, Widget
+from .widgets import Button, Column, DrawState, Layer, TextBlock, Ui, Widget
 
 ASSETS = FONT_DIR.parent
 
@@ -105,8 +105,7 @@ class IntroScreen(Screen):
             Button(ui.t("ui.back"), self.on_back, "secondary", key="back", hint="Esc"),
             Button(ui.t("ui.intro.begin"), self.begin, "primary", key="begin", hint="Enter"),
         ])
-        region = Region("main", pygame.Rect(0, bar, width, height - bar - hints - actions), scroll=True)
-        layer.regions.insert(0, region)
+        region = main_region(layer, width, bar, height - hints - actions)
         x, column_width = reading_column(ui, width)
         column = Column(ui, region, x, unit * 3, column_width)
         column.add(TextBlock(scenario.title.get(lang) or scenario.id, "title", "bold"), gap=unit)

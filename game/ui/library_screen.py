@@ -9,10 +9,10 @@ import pygame
 
 from game.model import Scenario
 
-from .chrome import hint_bar, margin, top_bar
+from .chrome import hint_bar, main_region, margin, top_bar
 from .records import problem_text
 from .screen import NUMBER_KEYS, Screen
-from .widgets import Button, Column, DrawState, Layer, Region, TextBlock, Ui, Widget, rounded
+from .widgets import Button, Column, DrawState, Layer, TextBlock, Ui, Widget, rounded
 
 MAX_FINDINGS = 3
 MAX_INLINE_TAGS = 8
@@ -244,8 +244,7 @@ class LibraryScreen(Screen):
             Button(ui.t("ui.library.switch"), self.on_back, "quiet", key="switch", hint="Esc"),
         ])
         hints = hint_bar(ui, layer, width, height, ui.t("ui.hints.library"))
-        region = Region("main", pygame.Rect(0, bar, width, height - bar - hints), scroll=True)
-        layer.regions.insert(0, region)
+        region = main_region(layer, width, bar, height - hints)
         side = margin(ui)
         inner = min(width - 2 * side, int(ui.theme.column * 1.6))
         x = (width - inner) // 2

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import pygame
 
 from .records import problem_text
-from .chrome import button_bar, hint_bar, reading_column, top_bar
+from .chrome import button_bar, hint_bar, main_region, reading_column, top_bar
 from .playthrough import Playthrough
 from .screen import Screen
-from .widgets import Button, Column, Layer, Region, Rule, TextBlock, Ui
+from .widgets import Button, Column, Layer, Rule, TextBlock, Ui
 
 
 def first_paragraph(text: str) -> str:
@@ -56,8 +55,7 @@ class RouteScreen(Screen):
         hints = hint_bar(ui, layer, width, height, ui.t("ui.hints.route"))
         actions = button_bar(ui, layer, width, height - hints, [
             Button(ui.t("ui.route.back"), self.on_back, "secondary", key="back", hint="Esc")])
-        region = Region("main", pygame.Rect(0, bar, width, height - bar - hints - actions), scroll=True)
-        layer.regions.insert(0, region)
+        region = main_region(layer, width, bar, height - hints - actions)
         x, column_width = reading_column(ui, width)
         column = Column(ui, region, x, unit * 3, column_width)
         column.add(TextBlock(ui.t("ui.route.help"), "text", role="muted"), gap=unit * 2)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import pygame
 
-from .chrome import button_bar, hint_bar, reading_column, top_bar
+from .chrome import button_bar, hint_bar, main_region, reading_column, top_bar
 from .screen import Screen
 from .settings import TEXT_SIZES
-from .widgets import Button, Column, Layer, Region, TextBlock, Ui
+from .widgets import Button, Column, Layer, TextBlock, Ui
 
 KEYS = ("1-9", "Enter", "Esc", "Tab", "D", "H", "Ctrl+Z", "F5", "F11", "Ctrl +/-")
 
@@ -46,8 +45,7 @@ class SettingsScreen(Screen):
         hints = hint_bar(ui, layer, width, height, ui.t("ui.hints.settings"))
         actions = button_bar(ui, layer, width, height - hints, [
             Button(ui.t("ui.done"), self.on_back, "primary", key="done", hint="Esc")])
-        region = Region("main", pygame.Rect(0, bar, width, height - bar - hints - actions), scroll=True)
-        layer.regions.insert(0, region)
+        region = main_region(layer, width, bar, height - hints - actions)
         x, column_width = reading_column(ui, width)
         column = Column(ui, region, x, unit * 3, column_width)
 

@@ -14,7 +14,7 @@ import pygame
 from game.session import ChoiceOption, ChoiceRefused, Step
 
 from .records import problem_text
-from .chrome import hint_bar, reading_column, top_bar
+from .chrome import hint_bar, main_region, reading_column, top_bar
 from .theme import PROJECTOR_FIT, make_theme
 from .panels import findings_body, make_panel
 from .playthrough import Playthrough, ReloadResult
@@ -216,8 +216,7 @@ class SituationScreen(Screen):
         bar = top_bar(ui, layer, width, play.scenario.title.get(lang) or play.scenario.id, subtitle, buttons)
         hints = hint_bar(ui, layer, width, height,
                          ui.t("ui.hints.situation_training" if play.training else "ui.hints.situation"))
-        region = Region("main", pygame.Rect(0, bar, width, height - bar - hints), scroll=True)
-        layer.regions.insert(0, region)
+        region = main_region(layer, width, bar, height - hints)
         self._fit_body(ui, region, width, height)
         if self.panel == FEEDBACK and self.feedback_step is not None:
             self.layers.append(self._feedback_panel(ui, width, height, self.feedback_step))

@@ -7,9 +7,9 @@ import pygame
 from game.model import BACKGROUNDS
 
 from .records import problem_text
-from .chrome import hint_bar, reading_column
+from .chrome import hint_bar, main_region, reading_column
 from .screen import Screen
-from .widgets import Button, Column, Layer, Region, TextBlock, TextInput, Ui
+from .widgets import Button, Column, Layer, TextBlock, TextInput, Ui
 
 MODES = ("training", "assessment")
 MAX_EARLIER = 8
@@ -98,8 +98,7 @@ class StartScreen(Screen):
         self.layers = [layer]
         hints = hint_bar(ui, layer, width, height, ui.t("ui.hints.start"))
         unit = ui.theme.unit
-        region = Region("main", pygame.Rect(0, 0, width, height - hints), scroll=True)
-        layer.regions.insert(0, region)
+        region = main_region(layer, width, 0, height - hints)
         x, column_width = reading_column(ui, width)
         column = Column(ui, region, x, unit * 3, column_width)
         langs = [Button(label, lambda code=code: self.set_lang(code), "chip", key=f"lang:{code}",
