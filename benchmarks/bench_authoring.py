@@ -13,8 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from game.library import check_file, load_library  # noqa: E402
-from scoring.graph import build_graph, to_dot, to_mermaid  # noqa: E402
+from game.content.library import check_file, load_library  # noqa: E402
+from game.render.graph import build_graph, to_dot, to_mermaid  # noqa: E402
 from scoring.smells import smells, with_smells  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -14,9 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from game.library import check_file, default_folder, load_library  # noqa: E402
-from game.loader import load_catalogue  # noqa: E402
-from game.session import Session  # noqa: E402
+from game.content.library import check_file, default_folder, load_library  # noqa: E402
+from game.engine.loader import load_catalogue  # noqa: E402
+from game.engine.session import Session  # noqa: E402
 from scoring.analysis import analyse  # noqa: E402
 
 

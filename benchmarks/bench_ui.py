@@ -29,7 +29,7 @@ CHILD = """
 import resource, sys, tempfile, time
 from pathlib import Path
 from game.ui.app import App, Options
-from game.ui.start_screen import StartScreen
+from game.ui.screens.start import StartScreen
 app = App(Options(data_dir=Path(tempfile.mkdtemp()))).open()
 until = sys.argv[1]
 if until == "idle":
@@ -77,7 +77,7 @@ def cold_start() -> None:
     baseline = process_seconds(["-c", "import pygame; pygame.init()"])
     first = process_seconds(["-c", CHILD, "first"])
     library = process_seconds(["-c", CHILD, "library"])
-    from game.library import load_library
+    from game.content.library import load_library
     files = len(load_library().entries)
     print(f"cold start, median of {RUNS} whole processes:")
     print(f"  baseline python -c 'import pygame; pygame.init()': {baseline * 1000:.0f} ms")
@@ -87,7 +87,7 @@ def cold_start() -> None:
 
 def text_heavy_situation():  # type: ignore[no-untyped-def]
     """The library situation with the most text (its own text plus its choices)."""
-    from game.library import load_library
+    from game.content.library import load_library
 
     best = None
     for scenario in load_library().playable():
@@ -105,7 +105,7 @@ def text_heavy_situation():  # type: ignore[no-untyped-def]
 
 def _path_to(scenario, target: str) -> list[str]:  # type: ignore[no-untyped-def]
     """Choices that reach a situation (breadth-first over play)."""
-    from game.session import Session
+    from game.engine.session import Session
 
     queue: list[list[str]] = [[]]
     seen = 0
@@ -125,7 +125,7 @@ def drawing() -> None:
     os.environ.update({k: v for k, v in ENV.items() if k.startswith(("SDL_", "PYGAME_"))})
     from game.ui.app import App, Options
     from game.ui.playthrough import Playthrough
-    from game.ui.situation_screen import SituationScreen
+    from game.ui.screens.situation import SituationScreen
 
     scenario, path, size = text_heavy_situation()
     print(f"drawing the most text-heavy library situation ({scenario.id}, {size} characters with its choices):")
@@ -170,7 +170,7 @@ def drawing() -> None:
 def debrief_drawing() -> None:
     """The debrief is the screen with the most text: draw it, scrolled to every place."""
     from game.ui.app import App, Options
-    from game.ui.debrief_screen import DebriefScreen
+    from game.ui.screens.debrief import DebriefScreen
     from game.ui.playthrough import Playthrough
     from scoring.analysis import analyse
 

@@ -11,7 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from game.library import load_library  # noqa: E402
+from game.content.library import load_library  # noqa: E402
 from scoring.analysis import analyse  # noqa: E402
 
 

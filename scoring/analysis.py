@@ -12,8 +12,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.model import Condition, Scenario
-from game.rules import State, apply_effects, apply_flags, holds, route, start_metrics
+from game.engine.model import Condition, Scenario
+from game.engine.rules import State, apply_effects, apply_flags, holds, route, start_metrics
 
 _END = "\x00end"
 
@@ -50,7 +50,7 @@ class Analysis:
 
     def quadrants(self) -> set[str]:
         """The quadrants (see scoring.scores.quadrant) that some complete playthrough ends in."""
-        from .scores import quadrant
+        from scoring.scores import quadrant
         return {quadrant(self.scores(resident, rules)) for resident, rules in self.outcomes}
 
     def route_without_lever(self, threshold: int = 70) -> list[str] | None:

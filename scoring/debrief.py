@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.model import BACKGROUNDS, Scenario, Text
-from game.session import Session
+from game.engine.model import BACKGROUNDS, Scenario, Text
+from game.engine.session import Session
 
-from .analysis import Analysis, Scores, analyse
-from .scores import QUADRANTS, Question, four_questions, quadrant, score
+from scoring.analysis import Analysis, Scores, analyse
+from scoring.scores import QUADRANTS, Question, four_questions, quadrant, score
 
 THINKING_ERRORS: dict[str, tuple[Text, Text]] = {
     "incident": (Text({"nl": "Incident-denken", "en": "Incident thinking"}),

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.model import Scenario, Text
-from game.rules import start_metrics
+from game.engine.model import Scenario, Text
+from game.engine.rules import start_metrics
 
-from .analysis import Analysis, Scores, axis_totals
+from scoring.analysis import Analysis, Scores, axis_totals
 
 HIGH = 50  # a headline score at or above this is "high" for the quadrant
 

@@ -32,15 +32,15 @@ from __future__ import annotations
 
 from typing import Callable, Iterator
 
-from game.findings import WARNING, Finding
-from game.library import Entry
-from game.model import HEADLINE_AXES, Choice, Condition, Scenario, Situation
-from game.rules import State
-from game.session import ReplayError, Session
-from game.validator import conditions, reachable_from_start
+from game.engine.findings import WARNING, Finding
+from game.content.library import Entry
+from game.engine.model import HEADLINE_AXES, Choice, Condition, Scenario, Situation
+from game.engine.rules import State
+from game.engine.session import ReplayError, Session
+from game.engine.validator import conditions, reachable_from_start
 
-from .analysis import Analysis, analyse
-from .scores import score
+from scoring.analysis import Analysis, analyse
+from scoring.scores import score
 
 HIGH_SCORE = 70  # both headline scores at or above this: a route "to both-high scores"
 MAX_WORK = 2_000_000  # play states weighted by the situations visited on the way: about 2 s of analysis
@@ -271,7 +271,7 @@ def fits_budget(scenario: Scenario, budget: int | None = None) -> bool:
     A unit is one play state plus one for every situation visited before it (the analysis
     copies that set at every step), so the budget bounds the time, not only the memory.
     """
-    from .analysis import _Explorer  # the analysis's own exploration, so the count is the same
+    from scoring.analysis import _Explorer  # the analysis's own exploration, so the count is the same
 
     limit = MAX_WORK if budget is None else budget
 

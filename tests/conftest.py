@@ -9,10 +9,10 @@ from typing import Callable
 
 import pytest
 
-from game.findings import Finding
-from game.library import check_file, default_folder
-from game.loader import load_catalogue
-from game.model import Scenario
+from game.engine.findings import Finding
+from game.content.library import check_file, default_folder
+from game.engine.loader import load_catalogue
+from game.engine.model import Scenario
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "scenarios" / "examples"
@@ -75,7 +75,7 @@ def scenario(check: Callable[..., tuple[Scenario | None, list[Finding]]]) -> Cal
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
     """Run the command line in-process: (exit code, stdout, stderr)."""
-    from game.cli import main
+    from game.cli.main import main
 
     def _cli(*argv: str) -> tuple[int, str, str]:
         code = main(list(argv))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from game.library import catalogue_for, check_file
-from game.model import Scenario
+from game.content.library import catalogue_for, check_file
+from game.engine.model import Scenario
 
 # Three decisions before an ending, so a playthrough can be interrupted after two.
 THREE_STEPS = """

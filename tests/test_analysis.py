@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.session import Session
+from game.engine.session import Session
 from scoring.analysis import analyse
 from scoring.debrief import build_debrief
 from scoring.scores import four_questions, quadrant, score

@@ -74,9 +74,9 @@ def test_library_id_that_does_not_exist(cli):
 
 
 def test_text_mode_picker_plays_and_records(monkeypatch, capsys, tmp_path):
-    from game.cli import pick_in_terminal
-    from game.library import load_library
-    from game.store import Store
+    from game.cli.main import pick_in_terminal
+    from game.content.library import load_library
+    from game.store.database import Store
 
     first = load_library().playable()[0]
     answers = iter(["1", "Tess", "", "q"])

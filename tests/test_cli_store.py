@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from game.store import DB_NAME, Store
+from game.store.database import DB_NAME, Store
 from storekit import write_scenario
 
 

@@ -6,8 +6,8 @@ import csv
 import io
 from pathlib import Path
 
-from game.export import write_csv
-from game.store import Store
+from game.store.csv_export import write_csv
+from game.store.database import Store
 from storekit import load, write_scenario
 
 

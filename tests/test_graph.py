@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from scoring.graph import build_graph, mermaid_text, safe_keys, to_dot, to_mermaid
+from game.render.graph import build_graph, mermaid_text, safe_keys, to_dot, to_mermaid
 
 # Routes:  bellen, maatwerk -> goed (the expert route, via the first next entry)
 #          bellen|brief, streng -> streng;  bellen|brief, gunnen -> lief;  weglopen -> vast

@@ -9,8 +9,8 @@ from collections import Counter
 
 import pytest
 
-from game.library import load_library
-from game.model import BACKGROUNDS, THINKING_ERRORS, Scenario, Text
+from game.content.library import load_library
+from game.engine.model import BACKGROUNDS, THINKING_ERRORS, Scenario, Text
 from scoring.analysis import analyse
 
 LIBRARY = load_library()

@@ -24,15 +24,15 @@ def _run(code: str) -> str:
 
 def core_modules() -> list[str]:
     """Every module of game/ outside game/ui, and every module of scoring/."""
-    names = [f"game.{m.name}" for m in pkgutil.iter_modules(game.__path__) if m.name != "ui"]
-    return names + [f"scoring.{m.name}" for m in pkgutil.iter_modules(scoring.__path__)]
+    names = [m.name for m in pkgutil.walk_packages(game.__path__, "game.") if not m.name.startswith("game.ui")]
+    return names + [m.name for m in pkgutil.walk_packages(scoring.__path__, "scoring.")]
 
 
 def test_core_scoring_and_cli_leave_pygame_out() -> None:
-    modules = ["game.session", "game.library", "game.cli"] + core_modules()
+    modules = ["game.engine.session", "game.content.library", "game.cli"] + core_modules()
     code = ("import importlib, json, sys\n"
             f"for name in {modules!r}: importlib.import_module(name)\n"
-            "from game.cli import build_parser\n"
+            "from game.cli.main import build_parser\n"
             "build_parser().parse_args(['validate'])\n"
             "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] == 'pygame')))")
     assert json.loads(_run(code)) == []
@@ -48,6 +48,6 @@ def test_the_pure_parts_of_the_window_leave_pygame_out() -> None:
 
 def test_importing_every_screen_opens_no_display() -> None:
     code = ("import importlib, pkgutil, game.ui, pygame\n"
-            "for m in pkgutil.iter_modules(game.ui.__path__): importlib.import_module('game.ui.' + m.name)\n"
+            "for m in pkgutil.walk_packages(game.ui.__path__, 'game.ui.'): importlib.import_module(m.name)\n"
             "print(pygame.display.get_init(), pygame.font.get_init())")
     assert _run(code) == "False False"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from game.session import Session
+from game.engine.session import Session
 from scoring.debrief import build_debrief
-from scoring.report import ReportInfo, render_report
+from game.render.report import ReportInfo, render_report
 from storekit import THREE_STEPS, load, write_scenario
 
 HOSTILE = "<script>alert(1)</script>"

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from game.resume import restore
-from game.store import Store
+from game.play.resume import restore
+from game.store.database import Store
 from storekit import THREE_STEPS, edit, load, write_scenario
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-from game.library import check_file, resolve
-from game.scaffold import TEMPLATE, scaffold_text
+from game.content.library import check_file, resolve
+from game.content.scaffold import TEMPLATE, scaffold_text
 from scoring.analysis import analyse
 from scoring.smells import with_smells
 

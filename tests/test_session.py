@@ -9,8 +9,8 @@ import json
 
 import pytest
 
-from game.machine import MachineError, fire, StateHolder
-from game.session import ChoiceRefused, ReplayError, Session
+from game.engine.machine import MachineError, fire, StateHolder
+from game.engine.session import ChoiceRefused, ReplayError, Session
 
 CASE = """
 format: 1

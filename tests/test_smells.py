@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from game.library import load_library
+from game.content.library import load_library
 from scoring import smells as smells_module
 from scoring.smells import smells
 
@@ -240,7 +240,7 @@ def test_a_scenario_with_errors_gets_its_errors_not_smells(cli, write):
 
 
 def test_validate_with_smells_does_not_import_pygame():
-    code = ("import sys, io, contextlib\nfrom game.cli import main\n"
+    code = ("import sys, io, contextlib\nfrom game.cli.main import main\n"
             "with contextlib.redirect_stdout(io.StringIO()): main(['validate', 'scenarios/examples'])\n"
             "print('pygame' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from game import store as store_module
-from game.store import DB_NAME, SCHEMA_VERSION, Store, StoreError, data_folder
+from game.store import database as store_module
+from game.store.database import DB_NAME, SCHEMA_VERSION, Store, StoreError, data_folder
 from storekit import load, write_scenario
 
 

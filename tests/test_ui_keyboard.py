@@ -8,7 +8,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.store import Store
+from game.store.database import Store
 from uikit import library_folder, open_app, press, tab_to, texts_on_screen, type_text
 
 CTRL = pygame.KMOD_LCTRL

@@ -7,7 +7,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.store import Store
+from game.store.database import Store
 from uikit import click, click_at, library_folder, open_app, texts_on_screen, type_text
 
 

@@ -41,7 +41,7 @@ def test_data_dir_prefers_the_option_then_the_environment(tmp_path: Path, monkey
 
 def test_without_a_display_one_line_and_the_text_mode_is_offered(monkeypatch: pytest.MonkeyPatch,
                                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    from game.cli import main
+    from game.cli.main import main
 
     monkeypatch.delenv("SDL_VIDEODRIVER", raising=False)
     monkeypatch.delenv("DISPLAY", raising=False)
@@ -60,7 +60,7 @@ def test_without_a_display_one_line_and_the_text_mode_is_offered(monkeypatch: py
     chosen: list[str] = []
     monkeypatch.setattr(sys, "stdin", Terminal())
     monkeypatch.setattr("builtins.input", lambda prompt: chosen.append(prompt) or "j")
-    monkeypatch.setattr("game.cli.pick_in_terminal", lambda lang, data_dir=None: chosen.append(f"text mode in {lang}") or 0)
+    monkeypatch.setattr("game.cli.main.pick_in_terminal", lambda lang, data_dir=None: chosen.append(f"text mode in {lang}") or 0)
     assert main(["--lang", "en"]) == 0
     assert "No display is available" in chosen[0] and "[Y/n]" in chosen[0]
     assert chosen[1] == "text mode in en"
@@ -73,7 +73,7 @@ def _png_size(path: Path) -> tuple[int, int]:
 
 
 def test_screenshots_renders_every_screen(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from game.cli import main
+    from game.cli.main import main
 
     library = library_folder(tmp_path)
     assert main(["screenshots", str(tmp_path / "shots"), "--lang", "en", "--size", "1024x768",
@@ -89,7 +89,7 @@ def test_screenshots_renders_every_screen(tmp_path: Path, capsys: pytest.Capture
 
 
 def test_screenshots_refuses_a_bad_size(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from game.cli import main
+    from game.cli.main import main
 
     assert main(["screenshots", str(tmp_path), "--size", "huge", "--library", str(EXAMPLES)]) == 2
     assert "--size" in capsys.readouterr().err
@@ -97,7 +97,7 @@ def test_screenshots_refuses_a_bad_size(tmp_path: Path, capsys: pytest.CaptureFi
 
 
 def test_the_game_starts_on_the_data_dir_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from game.cli import main
+    from game.cli.main import main
     from game.ui.app import App
 
     opened: list[tuple[Path, str, str]] = []

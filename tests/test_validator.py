@@ -253,7 +253,7 @@ def test_validate_does_not_import_pygame():
                             cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     imported = [line for line in result.stderr.splitlines() if "import time:" in line]
-    assert any("game.validator" in line for line in imported)
+    assert any("game.engine.validator" in line for line in imported)
     assert not [line for line in imported if "pygame" in line]
 
 

@@ -97,7 +97,7 @@ def library_folder(tmp_path: Path) -> Path:
 
 def open_app(tmp_path: Path, library: Path, lang: str = "nl", size: tuple[int, int] = (1280, 720)) -> App:
     """A headless game on its own data folder; the start screen is shown and drawn."""
-    from game.ui.start_screen import StartScreen
+    from game.ui.screens.start import StartScreen
 
     app = App(Options(data_dir=tmp_path / "data", library_folder=library, lang=lang, size=size)).open()
     pygame.event.clear()

@@ -14,15 +14,15 @@ from typing import Any, Callable
 
 import pygame
 
-from game.library import Library, load_library
+from game.content.library import Library, load_library
 
-from .fonts import Fonts
-from .records import PlayerInfo, Records, open_records
-from .screen import Screen
-from .settings import TEXT_SIZES, Settings, SettingsFile, data_dir
-from .text import Typesetter
-from .theme import make_theme
-from .widgets import Ui, rounded
+from game.ui.toolkit.fonts import Fonts
+from game.ui.records import PlayerInfo, Records, open_records
+from game.ui.screens.base import Screen
+from game.ui.settings import TEXT_SIZES, Settings, SettingsFile, data_dir
+from game.ui.toolkit.text import Typesetter
+from game.ui.toolkit.theme import make_theme
+from game.ui.toolkit.widgets import Ui, rounded
 
 DEFAULT_SIZE = (1280, 720)
 MINIMUM_SIZE = (960, 640)

@@ -73,8 +73,8 @@ def run_game(data_dir: str | Path | None = None, lang: str | None = None,
              library_folder: Path | None = None) -> int:
     """Open the window on the start screen and run until it is closed."""
     _quiet_pygame()
-    from .app import App, Options
-    from .start_screen import StartScreen
+    from game.ui.app import App, Options
+    from game.ui.screens.start import StartScreen
 
     app = App(Options(data_dir=Path(data_dir) if data_dir else None, lang=lang, library_folder=library_folder))
     app.open()
@@ -89,7 +89,7 @@ def run_game(data_dir: str | Path | None = None, lang: str | None = None,
 
 def add_ui_commands(commands: Any) -> None:
     """Register ``screenshots`` on the CLI's sub-command parsers."""
-    from game.model import LANGUAGES
+    from game.engine.model import LANGUAGES
 
     shots = commands.add_parser("screenshots", help="render every screen of the game headless to PNG files")
     shots.add_argument("folder", metavar="DIR", help="folder for the PNG files (made when missing)")
@@ -118,7 +118,7 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     if "pygame" not in sys.modules:
         os.environ["SDL_VIDEODRIVER"] = "dummy"  # headless, also on a desktop
     _quiet_pygame()
-    from .screenshots import render_screenshots
+    from game.ui.screenshots import render_screenshots
 
     library = Path(args.library) if args.library else None
     written = render_screenshots(Path(args.folder), args.lang, size, library)

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from game.findings import Finding
-from game.library import Library, check_file, catalogue_for, load_library
-from game.model import Scenario
-from game.session import ReplayError, Session, Step
+from game.engine.findings import Finding
+from game.content.library import Library, check_file, catalogue_for, load_library
+from game.engine.model import Scenario
+from game.engine.session import ReplayError, Session, Step
 
-from .records import MemoryRecords, Records
+from game.ui.records import MemoryRecords, Records
 
 TRAINING, ASSESSMENT = "training", "assessment"
 
@@ -184,8 +184,8 @@ def _load_again(scenario: Scenario, source: str, folder: Path | None) -> tuple[A
 
 
 def _missing(scenario: Scenario) -> Any:
-    from game.findings import ERROR
-    from game.library import Entry
+    from game.engine.findings import ERROR
+    from game.content.library import Entry
     return Entry(scenario.path, None, [Finding(scenario.path, 0, ERROR, f'the case "{scenario.id}" is no longer '
                                                "in the library", "restore the file or its id")])
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.model import Scenario
+from game.engine.model import Scenario
 
 
 def problem_text(exc: BaseException, lang: str) -> str:
@@ -204,7 +204,7 @@ class MemoryRecords:
 def open_records(folder: Path | None) -> Records | MemoryRecords:
     """The store in ``folder`` (None: the default data dir), or memory records with the problem."""
     try:
-        from game.store import Store
+        from game.store.database import Store
         return Records(Store.open(folder))
     except Exception as exc:  # noqa: BLE001 - a damaged store must not stop the game
         return MemoryRecords(exc)

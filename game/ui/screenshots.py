@@ -16,12 +16,12 @@ from typing import Callable
 
 import pygame
 
-from game.library import Library
-from game.model import Scenario
-from game.session import Session
+from game.content.library import Library
+from game.engine.model import Scenario
+from game.engine.session import Session
 
-from .app import App, Options
-from .screen import Screen
+from game.ui.app import App, Options
+from game.ui.screens.base import Screen
 
 MAX_DEPTH = 8
 
@@ -99,13 +99,13 @@ def render_screenshots(folder: Path, lang: str = "nl", size: tuple[int, int] = (
 
 def _render(folder: Path, lang: str, size: tuple[int, int], library_folder: Path | None,
             scratch: Path) -> list[Path]:
-    from .debrief_screen import DebriefScreen
-    from .intro_screen import IntroScreen
-    from .library_screen import LibraryScreen
-    from .route_screen import RouteScreen
-    from .settings_screen import SettingsScreen
-    from .situation_screen import SituationScreen
-    from .start_screen import StartScreen
+    from game.ui.screens.debrief import DebriefScreen
+    from game.ui.screens.intro import IntroScreen
+    from game.ui.screens.library import LibraryScreen
+    from game.ui.screens.route import RouteScreen
+    from game.ui.screens.settings import SettingsScreen
+    from game.ui.screens.situation import SituationScreen
+    from game.ui.screens.start import StartScreen
 
     app = App(Options(data_dir=scratch / "data", library_folder=library_folder, lang=lang, size=size,
                       save_settings=False)).open()
@@ -120,7 +120,7 @@ def _render(folder: Path, lang: str, size: tuple[int, int], library_folder: Path
         shooter.show(LibraryScreen(app), "library")
         shooter.show(IntroScreen(app, scenario, scenario.id), "introduction")
 
-        from .playthrough import Playthrough
+        from game.ui.playthrough import Playthrough
         play = Playthrough.begin(scenario, app.records, player="Sam", background="inkomen", mode="training",
                                  lang=lang, source=scenario.id)
         for choice_id in path:
@@ -199,8 +199,8 @@ def _scroll(app: App, screen: Screen, share: float) -> None:
 def _broken_case(app: App, shooter: Shooter, scenario: Scenario, scratch: Path,
                  library_screen: Callable[[], Screen]) -> None:
     """A copy of the case that breaks: the library warning, and the findings after F5."""
-    from .playthrough import Playthrough
-    from .situation_screen import SituationScreen
+    from game.ui.playthrough import Playthrough
+    from game.ui.screens.situation import SituationScreen
 
     folder = scratch / "library"
     folder.mkdir()

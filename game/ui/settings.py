@@ -20,7 +20,7 @@ LANGUAGES = ("nl", "en")
 
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The folder for player data: ``explicit``, else $OMGEKEERD_DATA, else the user data dir."""
-    from game.store import data_folder  # the store owns the rule; settings live beside the database
+    from game.store.database import data_folder  # the store owns the rule; settings live beside the database
 
     return data_folder(explicit)
 

@@ -1,0 +1,1 @@
+"""The command line layer: ``omgekeerd`` / ``python main.py`` (entry point ``game.cli.main:main``)."""

@@ -1,0 +1,358 @@
+"""The command line: ``python main.py`` / ``omgekeerd`` and its commands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from game.engine.findings import ERROR, Finding, count
+from game.i18n import t
+from game.content.library import Entry, Library, display_path, load_library, resolve
+from game.engine.loader import load_catalogue
+from game.engine.model import BACKGROUNDS, LANGUAGES
+from game.engine.session import Session
+from game.cli.store import add_data_dir, add_store_commands
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A command used wrongly: exit 2 with the message."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+# -- validate -------------------------------------------------------------------------------
+
+def _library_findings(library: Library) -> list[Finding]:
+    """The library's findings plus the scoring smells of each scenario without errors."""
+    from scoring.smells import with_smells
+    return library.catalogue_findings + [f for entry in library.entries for f in with_smells(entry)]
+
+
+def _validate_paths(paths: Sequence[str]) -> list[Finding]:
+    findings: list[Finding] = []
+    if not paths:
+        library = load_library()
+        if not library.folder.is_dir():
+            raise UsageError(f"the library folder {display_path(library.folder)} does not exist")
+        return _library_findings(library)
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            library = load_library(path)
+            if not library.entries and not (path / "levers.yaml").is_file():
+                raise UsageError(f"{name}: no scenario files (.yaml) in this folder")
+            findings += _library_findings(library)
+        elif not path.exists():
+            raise UsageError(f"{name}: no such file or folder")
+        elif path.name == "levers.yaml":
+            findings += load_catalogue(name)[1]
+        else:
+            from scoring.smells import with_smells
+            findings += with_smells(resolve(name))
+    return findings
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Check scenario files and print every finding."""
+    findings = _validate_paths(args.paths)
+    for finding in findings:
+        print(finding)
+    errors, warnings = count(findings)
+    print(f"{errors} error(s), {warnings} warning(s)" if findings else "no problems found")
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
+# -- play -----------------------------------------------------------------------------------
+
+def load_playable(name: str) -> Entry:
+    """Resolve a SCENARIO argument and refuse it (exit 1) when it has errors."""
+    entry = resolve(name)
+    errors = [f for f in entry.findings if f.severity == ERROR]
+    if entry.scenario is None or errors:
+        for finding in errors or entry.findings:
+            print(finding, file=sys.stderr)
+        raise SystemExit(EXIT_FINDINGS)
+    return entry
+
+
+def playthrough_json(session: Session) -> dict[str, Any]:
+    """The machine-readable result of a playthrough (``play --json``)."""
+    ending = session.ending
+    return {
+        "scenario": session.scenario.id,
+        "content_hash": session.scenario.content_hash,
+        "finished": session.finished,
+        "ending": ending.id if ending else None,
+        "path": session.path,
+        "choices": session.choice_ids,
+        "metrics": {k: _number(v) for k, v in session.metrics.items()},
+        "flags": sorted(session.flags),
+        "thinking": session.thinking,
+        "levers": {"used": session.levers_used, "missed": session.levers_missed},
+    }
+
+
+def _number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+def scored_json(session: Session) -> dict[str, Any]:
+    """``playthrough_json`` plus headline scores, quadrant and the four questions."""
+    from scoring.analysis import analyse
+    from scoring.scores import four_questions, questions_json, quadrant, score
+
+    result = playthrough_json(session)
+    scores = score(session.scenario, analyse(session.scenario), session.metrics)
+    result["scores"] = {"resident": scores.resident, "rules": scores.rules}
+    result["quadrant"] = quadrant(scores)
+    result["questions"] = questions_json(four_questions(session.scenario, session.metrics))
+    return result
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    """Explore every playthrough of a scenario and print ranges, endings and the expert route."""
+    from scoring.analysis import analyse
+
+    entry = load_playable(args.scenario)
+    assert entry.scenario is not None
+    analysis = analyse(entry.scenario)
+    if args.json:
+        print(json.dumps(analysis.to_json(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    scenario = entry.scenario
+    print(f"{scenario.id}: {scenario.title.get(args.lang)}")
+    print(f"  situations reachable: {len(analysis.situations)} of {len(scenario.situations)}")
+    print(f"  playthroughs: {analysis.playthroughs}{' (plus endless loops)' if analysis.cyclic else ''}"
+          f" over {analysis.states} states")
+    for axis, (low, high) in analysis.range.items():
+        print(f"  {axis} axis total: {low:g} to {high:g}")
+    for ending_id, reachable in analysis.endings.items():
+        best = analysis.ending_best.get(ending_id)
+        shown = f"best route scores resident {best.resident}, rules {best.rules}" if best else "not reachable"
+        print(f"  ending {ending_id}: {shown if reachable else 'not reachable'}")
+    if analysis.dead_ends:
+        print("  dead ends (no choice available): " + ", ".join(analysis.dead_ends))
+    scores = analysis.expert_scores
+    print(f"  expert route ({analysis.expert_ending}; resident {scores.resident if scores else '-'}, "
+          f"rules {scores.rules if scores else '-'}): {','.join(analysis.expert_route)}")
+    return EXIT_OK
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    """Play a scenario in the terminal (``--text`` or not), interactively or with --choices.
+
+    Every choice is saved in the session store at once; the window is opened by ``omgekeerd``.
+    """
+    from game.cli.play import play_recorded
+
+    if args.json and args.choices is None:
+        raise UsageError("--json needs --choices (a scripted playthrough)")
+    return play_recorded(args, input)
+
+
+# -- authoring: graph and new ----------------------------------------------------------------
+
+def cmd_graph(args: argparse.Namespace) -> int:
+    """Draw a scenario as a graph: Mermaid or DOT text, or SVG through Graphviz's dot."""
+    from game.render.graph import GraphvizFailed, GraphvizMissing, render
+
+    entry = load_playable(args.scenario)
+    assert entry.scenario is not None
+    try:
+        text = render(entry.scenario, args.format, args.lang)
+    except (GraphvizMissing, GraphvizFailed) as exc:
+        print(f"omgekeerd: {exc}", file=sys.stderr)
+        return EXIT_FINDINGS
+    if args.out is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        Path(args.out).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"omgekeerd: {args.out} could not be written: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FINDINGS
+    print(f"wrote {args.out}")
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write a ready-to-edit scenario file (default: scenarios/ID.yaml in the library)."""
+    from game.content.library import default_folder
+    from game.content.scaffold import ScaffoldError, check_id, write_scaffold
+
+    try:
+        check_id(args.id)
+    except ScaffoldError as exc:
+        raise UsageError(str(exc)) from None
+    folder = default_folder()
+    path = Path(display_path(Path(args.out) if args.out else folder / f"{args.id}.yaml"))
+    if path.resolve().parent == folder.resolve() and not path.exists():
+        existing = load_library(folder).find(args.id)
+        if existing is not None:
+            print(f'omgekeerd: the library already has a scenario "{args.id}" in {existing.path}; '
+                  "nothing was written. Choose another id", file=sys.stderr)
+            return EXIT_FINDINGS
+    try:
+        write_scaffold(args.id, path)
+    except ScaffoldError as exc:
+        print(f"omgekeerd: {exc}", file=sys.stderr)
+        return EXIT_FINDINGS
+    shown = display_path(path)
+    print(f"wrote {shown}")
+    if path.stem != args.id:
+        print(f'note: the file name differs from the id "{args.id}"; validate will ask you to make them equal')
+    print(f"next: edit it, check it with 'python main.py validate {shown}', "
+          f"see it with 'python main.py graph {shown}', play it with 'python main.py play --text {shown}'")
+    return EXIT_OK
+
+
+# -- list and the start without arguments ----------------------------------------------------
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """List the scenarios of the library."""
+    library = load_library()
+    for entry in library.entries:
+        scenario = entry.scenario
+        if entry.ok and scenario:
+            print(f"{scenario.id:28} {scenario.title.get(args.lang)}")
+        else:
+            first = next((f for f in entry.findings if f.is_error), None)
+            print(f"{Path(entry.path).stem:28} ! {t('broken_scenario', args.lang)}: {first}")
+    return EXIT_OK
+
+
+def pick_in_terminal(lang: str, data_dir: str | None = None) -> int:
+    """Text mode start: show the library, let the player pick a case, play it (recorded)."""
+    from game.i18n import t
+    from game.cli.play import play_recorded
+    from game.render.terminal import TextScreen
+
+    library = load_library()
+    screen = TextScreen(sys.stdout, lang)
+    playable = library.playable()
+    for entry in library.broken():
+        first = next((f for f in entry.findings if f.is_error), None)
+        print(f"! {t('broken_scenario', lang)}: {first}")
+    if not playable:
+        print("no playable scenarios in " + display_path(library.folder))
+        return EXIT_FINDINGS
+    screen.heading(t("pick_scenario", lang))
+    for number, scenario in enumerate(playable, start=1):
+        minutes = f" ({scenario.minutes} {t('minutes', lang)})" if scenario.minutes else ""
+        screen.para(f"{number}. {scenario.title.get(lang)}{minutes}", "", hanging="   ")
+    try:
+        while True:
+            answer = input(f"\n{t('choose_prompt', lang)} (1-{len(playable)}, q): ").strip().lower()
+            if answer in ("q", "quit"):
+                return EXIT_OK
+            if answer.isdigit() and 1 <= int(answer) <= len(playable):
+                break
+    except (EOFError, KeyboardInterrupt):
+        print()
+        return EXIT_OK
+    chosen = playable[int(answer) - 1]
+    args = argparse.Namespace(scenario=chosen.id, resume=False, choices=None, json=False, player=None,
+                              background=None, assessment=False, lang=lang, data_dir=data_dir)
+    return play_recorded(args, input)
+
+
+def cmd_start(args: argparse.Namespace) -> int:
+    """No command: open the game window; with no display, say so in one line and offer the text mode."""
+    from game.ui.launch import start_window
+    return start_window(args, lambda lang: pick_in_terminal(lang, getattr(args, "data_dir", None)))
+
+
+# -- the parser ------------------------------------------------------------------------------
+
+def build_parser() -> Parser:
+    parser = Parser(prog="omgekeerd", description="Omgekeerd: casework dilemmas of the social domain.")
+    parser.add_argument("--lang", choices=LANGUAGES, default="nl", help="language (nl or en)")
+    parser.add_argument("--data-dir", metavar="DIR", default=None,
+                        help="folder of the session store (default: $OMGEKEERD_DATA or the user data folder)")
+    parser.set_defaults(handler=cmd_start)
+    commands = parser.add_subparsers(dest="command", parser_class=Parser)
+
+    validate = commands.add_parser("validate", help="check scenario files (default: the library)")
+    validate.add_argument("paths", nargs="*", metavar="PATH", help="scenario files or folders")
+    validate.set_defaults(handler=cmd_validate)
+
+    play = commands.add_parser("play", help="play a scenario")
+    play.add_argument("scenario", nargs="?", metavar="SCENARIO", help="library id or path to a .yaml file")
+    play.add_argument("--text", action="store_true", help="play in the terminal")
+    play.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
+    play.add_argument("--choices", metavar="ID,ID,...", help="make these choices without asking")
+    play.add_argument("--json", action="store_true", help="with --choices: print the result as JSON")
+    play.add_argument("--assessment", action="store_true", help="assessment mode: no feedback, no undo")
+    play.add_argument("--resume", action="store_true", help="continue the last unfinished playthrough (text mode)")
+    play.add_argument("--player", metavar="NAME", help="your pseudonym (default: asked, or 'speler' with --choices)")
+    play.add_argument("--background", choices=BACKGROUNDS, help="your background, for the debrief")
+    add_data_dir(play)
+    play.set_defaults(handler=cmd_play)
+
+    analyze = commands.add_parser("analyze", help="explore every playthrough of a scenario")
+    analyze.add_argument("scenario", metavar="SCENARIO", help="library id or path to a .yaml file")
+    analyze.add_argument("--json", action="store_true", help="print the analysis as JSON")
+    analyze.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
+    analyze.set_defaults(handler=cmd_analyze)
+
+    listing = commands.add_parser("list", help="list the scenarios of the library")
+    listing.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
+    listing.set_defaults(handler=cmd_list)
+
+    graph = commands.add_parser("graph", help="draw a scenario as a graph (Mermaid, DOT or SVG)")
+    graph.add_argument("scenario", metavar="SCENARIO", help="library id or path to a .yaml file")
+    graph.add_argument("--format", choices=("mermaid", "dot", "svg"), default="mermaid",
+                       help="mermaid (default) or dot text; svg needs Graphviz's dot program")
+    graph.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    graph.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
+    graph.set_defaults(handler=cmd_graph)
+
+    new = commands.add_parser("new", help="write a ready-to-edit scenario file to start from")
+    new.add_argument("id", metavar="ID", help="the new scenario's id: small letters, digits and -")
+    new.add_argument("--out", metavar="FILE", help="where to write it (default: scenarios/ID.yaml)")
+    new.set_defaults(handler=cmd_new)
+
+    add_store_commands(commands)
+    from game.ui.launch import add_ui_commands  # the window's commands; pygame loads only when one runs
+    add_ui_commands(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point for ``python main.py`` and the ``omgekeerd`` command."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, or a usage error already printed
+        return int(exc.code or 0)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except UsageError as exc:
+        print(f"omgekeerd: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # never a traceback for a user; say what happened in one line
+        if os.environ.get("OMGEKEERD_DEBUG"):
+            raise
+        print(f"omgekeerd: unexpected error: {type(exc).__name__}: {exc} "
+              "(set OMGEKEERD_DEBUG=1 to see details)", file=sys.stderr)
+        return EXIT_FINDINGS

@@ -1,0 +1,238 @@
+"""Recorded text play: ``play --text`` and ``play --resume`` with every choice saved in the session store."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Callable
+
+from game.i18n import t
+from game.engine.model import BACKGROUNDS, Scenario
+from game.play.resume import restore, source_for
+from game.engine.session import ChoiceRefused, Session, Step
+from game.store.database import Player, Store, StoreError, check_name
+from game.render.terminal import TextScreen, play_interactive, play_scripted
+
+DEFAULT_PLAYER = "speler"
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+Read = Callable[[str], str]
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    """The store of ``--data-dir`` (else $OMGEKEERD_DATA, else the user data dir)."""
+    return Store.open(getattr(args, "data_dir", None))
+
+
+def play_recorded(args: argparse.Namespace, read: Read = input) -> int:
+    """``play --text`` / ``play --resume``: play in the terminal and save every choice at once."""
+    lang = args.lang
+    try:
+        store = open_store(args)
+    except StoreError as exc:
+        print(f"omgekeerd: {exc.message(lang)}", file=sys.stderr)
+        return EXIT_FINDINGS
+    try:
+        if args.resume:
+            return _resume(args, store, read)
+        return _new(args, store, read)
+    except StoreError as exc:
+        print(f"omgekeerd: {exc.message(lang)}", file=sys.stderr)
+        return EXIT_FINDINGS
+    except (EOFError, KeyboardInterrupt):
+        print()
+        print(t("stopped", lang))
+        return EXIT_OK
+    finally:
+        store.close()
+
+
+# -- a new playthrough ---------------------------------------------------------------------
+
+def _new(args: argparse.Namespace, store: Store, read: Read) -> int:
+    from game.cli.main import UsageError, load_playable
+
+    if not args.scenario:
+        raise UsageError("name a scenario (a library id or a .yaml file), e.g. play --text boodschappen")
+    entry = load_playable(args.scenario)
+    scenario = entry.scenario
+    assert scenario is not None
+    player = choose_player(args, store, read, interactive=args.choices is None)
+    mode = "assessment" if args.assessment else "training"
+    session_id = store.start_session(player.name, scenario, source_for(args.scenario, scenario), mode, args.lang)
+    return _play(args, store, session_id, Session(scenario), player.background, read, fresh=True)
+
+
+def choose_player(args: argparse.Namespace, store: Store, read: Read, interactive: bool) -> Player:
+    """The player of ``--player`` (asked when interactive, else "speler"), with their background."""
+    lang = args.lang
+    name = args.player
+    while not name:
+        if not interactive:
+            name = DEFAULT_PLAYER
+            break
+        name = read(f"{t('ask_player', lang).format(default=DEFAULT_PLAYER)}: ").strip() or DEFAULT_PLAYER
+        try:
+            name = check_name(name)
+        except StoreError as exc:
+            print(exc.message(lang))
+            name = ""
+    background = args.background
+    known = store.player(name)
+    if background is None and interactive and (known is None or known.background is None):
+        background = ask_background(lang, read)
+    return store.ensure_player(name, background)
+
+
+def ask_background(lang: str, read: Read) -> str | None:
+    """Ask the player's background (number or Enter to skip)."""
+    from scoring.debrief import BACKGROUND_NAMES
+
+    print()
+    for number, key in enumerate(BACKGROUNDS, start=1):
+        print(f"{number}. {BACKGROUND_NAMES[key].get(lang)}")
+    while True:
+        answer = read(t("ask_background", lang).format(count=len(BACKGROUNDS)) + ": ").strip().lower()
+        if not answer:
+            return None
+        if answer in BACKGROUNDS:
+            return answer
+        if answer.isdigit() and 1 <= int(answer) <= len(BACKGROUNDS):
+            return BACKGROUNDS[int(answer) - 1]
+        print(t("not_a_choice", lang))
+
+
+# -- playing and finishing -----------------------------------------------------------------
+
+def _play(args: argparse.Namespace, store: Store, session_id: int, session: Session,
+          background: str | None, read: Read, fresh: bool) -> int:
+    """Play on (scripted or interactively), saving each choice; debrief when the ending is reached."""
+    lang = args.lang
+    training = not args.assessment
+
+    def record(_session: Session, step: Step) -> None:
+        try:
+            store.record_choice(session_id, step.choice)
+        except StoreError:
+            print(t("not_saved", lang), file=sys.stderr)
+            raise
+
+    def undo(_session: Session) -> None:
+        store.undo_choice(session_id)
+
+    if args.choices is not None:
+        return _scripted(args, store, session_id, session, background, record)
+    screen = TextScreen(sys.stdout, lang)
+    if fresh:
+        screen.line(t("saved_as", lang).format(id=session_id, player=_player_name(store, session_id)))
+    else:
+        screen.heading(session.scenario.title.get(lang) or session.scenario.id)
+        screen.history(session)
+    ended = play_interactive(session, read, screen, on_choice=record, on_undo=undo, training=training,
+                             show_intro=fresh)
+    if not ended:
+        screen.line()
+        screen.line(t("stopped", lang))
+        screen.line(t("resume_hint", lang))
+        return EXIT_OK
+    _finish(store, session_id, session, background, screen)
+    return EXIT_OK
+
+
+def _scripted(args: argparse.Namespace, store: Store, session_id: int, session: Session,
+              background: str | None, record: Callable[[Session, Step], None]) -> int:
+    from game.cli.main import scored_json
+
+    lang = args.lang
+    choice_ids = [c.strip() for c in args.choices.split(",") if c.strip()]
+    screen = None if args.json else TextScreen(sys.stdout, lang)
+    try:
+        play_scripted(session, choice_ids, screen, on_choice=record)
+    except ChoiceRefused as exc:
+        done = len(session.choice_ids)
+        where = f' in situation "{exc.situation_id}"' if exc.situation_id else ""
+        print(f"choice {done + 1} ({exc.choice_id}){where} cannot be made: {exc.reason_in(lang)}", file=sys.stderr)
+        print(t("saved_as", lang).format(id=session_id, player=_player_name(store, session_id)), file=sys.stderr)
+        return EXIT_FINDINGS
+    if session.finished:
+        _finish(store, session_id, session, background, screen)
+    if args.json:
+        result = scored_json(session)
+        result["session"] = session_id
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    elif not session.finished and screen is not None:
+        screen.line()
+        screen.line(t("saved_as", lang).format(id=session_id, player=_player_name(store, session_id)))
+        screen.line(t("resume_hint", lang))
+    return EXIT_OK
+
+
+def _finish(store: Store, session_id: int, session: Session, background: str | None,
+            screen: TextScreen | None) -> None:
+    """Score the finished playthrough, save the result, and print the debrief."""
+    from scoring.debrief import build_debrief
+
+    from game.render.terminal_debrief import show_debrief
+
+    debrief = build_debrief(session, None, background)
+    assert session.ending is not None
+    store.finish_session(session_id, session.ending.id, debrief.scores.resident, debrief.scores.rules,
+                         debrief.quadrant)
+    if screen is not None:
+        show_debrief(screen, debrief)
+        screen.line()
+        screen.line(t("report_hint", screen.lang).format(id=session_id))
+
+
+def _player_name(store: Store, session_id: int) -> str:
+    saved = store.get(session_id)
+    return saved.player if saved else "?"
+
+
+# -- resuming ------------------------------------------------------------------------------
+
+def _resume(args: argparse.Namespace, store: Store, read: Read) -> int:
+    from game.cli.main import UsageError
+
+    lang = args.lang
+    if args.scenario:
+        raise UsageError("--resume continues the last unfinished playthrough; leave out the scenario")
+    saved = store.last_unfinished(args.player)
+    if saved is None:
+        print(t("no_unfinished", lang))
+        return EXIT_FINDINGS
+    args.assessment = saved.mode == "assessment"
+    restored = restore(saved, lang=lang)
+    if restored.note:
+        print(restored.note)
+    if restored.session is None:
+        print(restored.problem)
+        if restored.scenario is None or args.choices is not None:
+            print(t("kept_unfinished", lang).format(id=saved.id))
+            return EXIT_FINDINGS
+        return _offer_restart(args, store, saved.id, restored.scenario, saved.source, read)
+    if restored.changed:
+        print(t("resume_changed", lang))
+        store.update_scenario(saved.id, restored.session.scenario)
+    print(t("resuming", lang).format(id=saved.id, player=saved.player, count=len(saved.choices)))
+    return _play(args, store, saved.id, restored.session, saved.background, read, fresh=False)
+
+
+def _offer_restart(args: argparse.Namespace, store: Store, old_id: int, scenario: Scenario, source: str,
+                   read: Read) -> int:
+    """Ask whether to start the case again; yes sets the old session aside (kept) and starts a new one."""
+    lang = args.lang
+    saved = store.get(old_id)
+    assert saved is not None
+    try:
+        answer = read(f"{t('offer_restart', lang)} ").strip().lower()
+    except EOFError:
+        answer = ""
+    if answer not in t("yes_answers", lang).split(","):
+        print(t("kept_unfinished", lang).format(id=old_id))
+        return EXIT_OK
+    store.abandon_session(old_id)
+    new_id = store.start_session(saved.player, scenario, source, saved.mode, lang)
+    print(t("restarted", lang).format(old=old_id, new=new_id))
+    return _play(args, store, new_id, Session(scenario), saved.background, read, fresh=True)

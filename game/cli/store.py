@@ -1,0 +1,147 @@
+"""The commands that read the session store: ``report``, ``export`` and ``forget``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from game.i18n import t
+from game.engine.model import LANGUAGES
+from game.cli.play import EXIT_FINDINGS, EXIT_OK, open_store
+from game.play.resume import load_current, load_saved_copy
+from game.engine.session import ReplayError, Session
+from game.store.database import SavedSession, StoreError
+
+
+def add_data_dir(parser: argparse.ArgumentParser) -> None:
+    """``--data-dir DIR`` after a command name (SUPPRESS keeps a value given before the command)."""
+    parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                        help="folder of the session store (default: $OMGEKEERD_DATA or the user data folder)")
+
+
+def add_store_commands(commands: Any) -> None:
+    """Register ``report``, ``export`` and ``forget`` on the CLI's sub-command parsers."""
+    report = commands.add_parser("report", help="write a stored playthrough's debrief as one HTML file")
+    report.add_argument("session", nargs="?", metavar="SESSION_ID", help="the session id (see play's output)")
+    report.add_argument("--last", action="store_true", help="the most recently played session")
+    report.add_argument("--player", metavar="NAME", help="with --last: the last session of this player")
+    report.add_argument("--out", metavar="FILE.html", required=True, help="where to write the report")
+    report.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
+    add_data_dir(report)
+    report.set_defaults(handler=cmd_report)
+
+    export = commands.add_parser("export", help="write every stored session as CSV, one row per choice")
+    export.add_argument("--csv", metavar="FILE", required=True, help="the CSV file to write")
+    export.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
+    add_data_dir(export)
+    export.set_defaults(handler=cmd_export)
+
+    forget = commands.add_parser("forget", help="delete everything stored about one player")
+    forget.add_argument("name", metavar="NAME", help="the player's pseudonym")
+    forget.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
+    add_data_dir(forget)
+    forget.set_defaults(handler=cmd_forget)
+
+
+def _fail(message: str) -> int:
+    print(f"omgekeerd: {message}", file=sys.stderr)
+    return EXIT_FINDINGS
+
+
+# -- report --------------------------------------------------------------------------------
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write the debrief of a stored session as a self-contained HTML file."""
+    from game.cli.main import UsageError
+
+    lang = args.lang
+    if args.last == (args.session is not None):
+        raise UsageError("name one session: report SESSION_ID --out FILE.html, or report --last --out FILE.html")
+    if args.session is not None and not args.session.isdigit():
+        raise UsageError(f'"{args.session}" is not a session id (a number, shown after play)')
+    try:
+        with open_store(args) as store:
+            saved = store.last(args.player) if args.last else store.get(int(args.session))
+    except StoreError as exc:
+        return _fail(exc.message(lang))
+    if saved is None:
+        return _fail(t("no_sessions", lang) if args.last else t("store.no_session", lang).format(id=args.session))
+    html, problem = report_html(saved, lang)
+    if html is None:
+        return _fail(problem)
+    try:
+        write_atomically(Path(args.out), html)
+    except OSError as exc:
+        return _fail(t("cannot_write", lang).format(path=args.out, detail=exc.strerror or exc))
+    print(t("report_written", lang).format(path=args.out, id=saved.id))
+    return EXIT_OK
+
+
+def report_html(saved: SavedSession, lang: str) -> tuple[str | None, str]:
+    """The report of a stored session from the exact scenario text it was played on: (html, problem)."""
+    from scoring.debrief import build_debrief
+    from game.render.report import ReportInfo, render_report
+
+    scenario, why = load_saved_copy(saved)
+    if scenario is None:
+        current, _ = load_current(saved)
+        scenario = current if current is not None and current.content_hash == saved.content_hash else None
+    if scenario is None:
+        return None, t("report_unloadable", lang).format(id=saved.id, reason=why)
+    try:
+        session = Session.replay(scenario, list(saved.choices))
+    except ReplayError as exc:
+        return None, t("report_unloadable", lang).format(id=saved.id, reason=exc)
+    debrief = build_debrief(session, None, saved.background)
+    info = ReportInfo(session_id=saved.id, player=saved.player, mode=saved.mode, started=saved.started,
+                      finished_at=saved.finished_at, source=saved.source, content_hash=saved.content_hash)
+    return render_report(debrief, lang, info), ""
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write a text file via a temporary file beside it, so a failure leaves no half file."""
+    temporary = path.with_name(path.name + ".tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+# -- export and forget ---------------------------------------------------------------------
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write every stored session as CSV for Dutch spreadsheet programs."""
+    from game.store.csv_export import write_csv
+
+    lang = args.lang
+    try:
+        with open_store(args) as store:
+            sessions = store.sessions()
+    except StoreError as exc:
+        return _fail(exc.message(lang))
+    try:
+        count = write_csv(sessions, args.csv, lang)
+    except OSError as exc:
+        return _fail(t("cannot_write", lang).format(path=args.csv, detail=exc.strerror or exc))
+    print(t("export_written", lang).format(path=args.csv, rows=count, sessions=len(sessions)))
+    return EXIT_OK
+
+
+def cmd_forget(args: argparse.Namespace) -> int:
+    """Delete a player and everything stored about them."""
+    lang = args.lang
+    try:
+        with open_store(args) as store:
+            player = store.player(args.name)
+            if player is None:
+                return _fail(t("no_player", lang).format(name=args.name))
+            count = store.forget(player.name)
+    except StoreError as exc:
+        return _fail(exc.message(lang))
+    print(t("forgotten", lang).format(name=player.name, count=count))
+    return EXIT_OK

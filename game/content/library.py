@@ -1,0 +1,140 @@
+"""The scenario library: finding, loading and checking the scenario files in a folder."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.engine.findings import ERROR, Finding
+from game.engine.loader import load_catalogue, load_scenario
+from game.engine.model import Lever, Scenario
+from game.engine.validator import validate
+
+CATALOGUE_NAME = "levers.yaml"
+
+
+def default_folder() -> Path:
+    """The library folder: $OMGEKEERD_SCENARIOS, else ``scenarios/`` beside the game package."""
+    configured = os.environ.get("OMGEKEERD_SCENARIOS")
+    if configured:
+        return Path(configured)
+    return Path(__file__).resolve().parent.parent.parent / "scenarios"
+
+
+def display_path(path: Path | str) -> str:
+    """A path as a trainer would type it: relative to the working folder where possible."""
+    absolute = os.path.abspath(path)
+    here = os.getcwd()
+    if absolute.startswith(here + os.sep):
+        return os.path.relpath(absolute, here)
+    return str(path)
+
+
+@dataclass
+class Entry:
+    """One scenario file of the library: its scenario when it loads cleanly, and its findings."""
+
+    path: str
+    scenario: Scenario | None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.scenario is not None and not any(f.is_error for f in self.findings)
+
+
+@dataclass
+class Library:
+    folder: Path
+    catalogue: dict[str, Lever]
+    catalogue_findings: list[Finding]
+    entries: list[Entry]
+
+    def playable(self) -> list[Scenario]:
+        """Scenarios without errors, in file order."""
+        return [e.scenario for e in self.entries if e.ok and e.scenario]
+
+    def broken(self) -> list[Entry]:
+        return [e for e in self.entries if not e.ok]
+
+    def find(self, scenario_id: str) -> Entry | None:
+        for entry in self.entries:
+            if entry.scenario and entry.scenario.id == scenario_id:
+                return entry
+            if Path(entry.path).stem == scenario_id:
+                return entry
+        return None
+
+    def findings(self) -> list[Finding]:
+        return self.catalogue_findings + [f for e in self.entries for f in e.findings]
+
+
+def scenario_files(folder: Path) -> list[Path]:
+    """The scenario files of a folder (every .yaml/.yml except the lever catalogue)."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir()
+                  if p.suffix in (".yaml", ".yml") and p.name != CATALOGUE_NAME and p.is_file())
+
+
+def catalogue_for(path: Path) -> tuple[dict[str, Lever], list[Finding]]:
+    """The lever catalogue that applies to a scenario file: beside it, else the library's."""
+    for candidate in (path.parent / CATALOGUE_NAME, default_folder() / CATALOGUE_NAME):
+        if candidate.is_file():
+            return load_catalogue(display_path(candidate))
+    return {}, []
+
+
+def check_file(path: Path, catalogue: dict[str, Lever]) -> Entry:
+    """Load and validate one scenario file."""
+    shown = display_path(path)
+    scenario, findings = load_scenario(shown, catalogue)
+    if scenario is not None:
+        findings = findings + validate(scenario)
+    if scenario is not None and Path(path).stem != scenario.id and scenario.id:
+        findings.append(Finding(shown, scenario.lines.get("id", 1), "warning",
+                                f'the id "{scenario.id}" differs from the file name "{Path(path).stem}"',
+                                f"rename the file to {scenario.id}.yaml or change the id"))
+    findings = sorted(set(findings), key=lambda f: (f.line, f.severity, f.message))
+    return Entry(shown, scenario, findings)
+
+
+def load_library(folder: Path | None = None) -> Library:
+    """Load every scenario of a folder, with the catalogue and all findings."""
+    folder = folder or default_folder()
+    catalogue, catalogue_findings = catalogue_for(folder / "_")
+    entries = [check_file(path, catalogue) for path in scenario_files(folder)]
+    seen: dict[str, str] = {}
+    for entry in entries:
+        if entry.scenario is None or not entry.scenario.id:
+            continue
+        first = seen.setdefault(entry.scenario.id, entry.path)
+        if first != entry.path:
+            entry.findings.append(Finding(entry.path, entry.scenario.lines.get("id", 1), ERROR,
+                                          f'the id "{entry.scenario.id}" is already used by {first}',
+                                          "give every scenario in the library its own id"))
+    return Library(folder, catalogue, catalogue_findings, entries)
+
+
+def resolve(name: str, library: Library | None = None) -> Entry:
+    """A SCENARIO argument: a path to a YAML file, or the id of a library scenario."""
+    path = Path(name)
+    if path.suffix in (".yaml", ".yml") or os.sep in name or path.is_file():
+        if not path.exists():
+            return Entry(name, None, [Finding(name, 0, ERROR, "no such file", "check the path")])
+        if not path.is_file():
+            return Entry(name, None, [Finding(name, 0, ERROR, "this is not a scenario file",
+                                              "give the path of a .yaml file")])
+        catalogue, catalogue_findings = catalogue_for(path)
+        entry = check_file(path, catalogue)
+        entry.findings = [f for f in catalogue_findings if f.is_error] + entry.findings
+        return entry
+    library = library or load_library()
+    entry = library.find(name)
+    if entry is None:
+        from game.engine.findings import did_you_mean
+        ids = [e.scenario.id for e in library.entries if e.scenario]
+        hint = did_you_mean(name, ids) or "run 'omgekeerd list' to see the library"
+        return Entry(name, None, [Finding(name, 0, ERROR, f'no scenario "{name}" in the library', hint)])
+    return entry

@@ -1,0 +1,1 @@
+"""Play: the recorded-play service that the window and the terminal share."""

@@ -1,0 +1,1 @@
+"""Render: playthroughs, debriefs and scenarios as terminal text, HTML reports and graphs."""

@@ -1,0 +1,72 @@
+"""Text mode debrief: print a Debrief (scores, quadrant, questions, errors, levers, expert route) in the terminal."""
+
+from __future__ import annotations
+
+from scoring.debrief import Debrief
+
+from game.i18n import t
+from game.render.terminal import TextScreen, plain
+
+
+def show_debrief(screen: TextScreen, debrief: Debrief) -> None:
+    """Print the short debrief after a playthrough."""
+    lang = screen.lang
+    screen.heading(t("debrief", lang))
+    if not debrief.finished:
+        screen.line(t("not_finished", lang))
+    scores = debrief.scores
+    screen.line(f"{t('score.resident', lang)}: {scores.resident}/100    {t('score.rules', lang)}: {scores.rules}/100")
+    screen.line()
+    screen.para(debrief.quadrant_title)
+    screen.para(debrief.quadrant_text, "  ")
+    if debrief.expertise_note:
+        screen.line()
+        screen.para(debrief.expertise_note, "  ")
+    _questions(screen, debrief)
+    _thinking(screen, debrief)
+    _levers(screen, debrief)
+    _expert(screen, debrief)
+
+
+def _questions(screen: TextScreen, debrief: Debrief) -> None:
+    lang = screen.lang
+    screen.line()
+    screen.line(t("four_questions", lang) + ":")
+    width = max(len(q.verdict_text.get(lang)) for q in debrief.questions) if debrief.questions else 0
+    for question in debrief.questions:
+        verdict = question.verdict_text.get(lang).ljust(width)
+        screen.para(question.question.get(lang), f"  {verdict}  ", " " * (width + 4))
+
+
+def _thinking(screen: TextScreen, debrief: Debrief) -> None:
+    lang = screen.lang
+    screen.line()
+    if not debrief.thinking:
+        screen.line(t("no_thinking_errors", lang))
+        return
+    screen.line(t("thinking_errors", lang) + ":")
+    for error in debrief.thinking:
+        shown = "; ".join(f'"{plain(text.get(lang))}"' for _, text in error.choices)
+        screen.para(f"{error.name.get(lang)}: {error.explanation.get(lang)} ({shown})", "  - ")
+
+
+def _levers(screen: TextScreen, debrief: Debrief) -> None:
+    lang = screen.lang
+    for key, notes in (("levers_used", debrief.levers_used), ("levers_missed", debrief.levers_missed)):
+        screen.line()
+        titles = "; ".join(plain(note.title.get(lang)) for note in notes) or t("none", lang)
+        screen.para(f"{t(key, lang)}: {titles}")
+
+
+def _expert(screen: TextScreen, debrief: Debrief) -> None:
+    lang = screen.lang
+    screen.line()
+    if debrief.follows_expert:
+        screen.line(t("follows_expert", lang))
+        return
+    expert = debrief.expert_scores
+    figures = (f" ({t('score.resident', lang)} {expert.resident}, {t('score.rules', lang)} {expert.rules})"
+               if expert else "")
+    screen.line(f"{t('expert_route', lang)}{figures}:")
+    for number, step in enumerate(debrief.expert_route, start=1):
+        screen.para(plain(step.choice_text.get(lang)) or step.choice, f"  {number}. ")

@@ -1,0 +1,1 @@
+"""The store: players and playthroughs in a local SQLite database, and their CSV export."""

@@ -1,0 +1,130 @@
+"""CSV export of stored sessions, one row per choice, in the form Dutch spreadsheet programs open correctly.
+
+UTF-8 with a byte order mark (so Excel reads the accents), ``;`` as separator (the Dutch list
+separator; the comma is the decimal sign there), every field quoted, CRLF line ends. A text
+that starts with ``=``, ``+``, ``-`` or ``@`` gets a leading apostrophe so that a spreadsheet
+shows it as text instead of running it as a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from game.engine.loader import load_scenario
+from game.engine.model import Scenario
+from game.engine.session import Session
+from game.store.database import SavedSession
+from game.render.terminal import plain
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+COLUMNS: list[tuple[str, str, str]] = [  # (key, Dutch header, English header)
+    ("session", "sessie", "session"),
+    ("player", "speler", "player"),
+    ("background", "achtergrond", "background"),
+    ("scenario", "casus", "scenario"),
+    ("source", "bron", "source"),
+    ("version", "versie", "version"),
+    ("mode", "speelwijze", "mode"),
+    ("lang", "taal", "language"),
+    ("started", "begonnen (UTC)", "started (UTC)"),
+    ("finished_at", "afgerond (UTC)", "finished (UTC)"),
+    ("status", "status", "status"),
+    ("ending", "afloop", "ending"),
+    ("resident", "bewonersgericht", "resident-centred"),
+    ("rules", "rechtmatig", "lawful"),
+    ("quadrant", "kwadrant", "quadrant"),
+    ("number", "keuze nr", "choice no"),
+    ("situation", "situatie", "situation"),
+    ("choice", "keuze", "choice"),
+    ("choice_text", "keuzetekst", "choice text"),
+    ("made", "gekozen (UTC)", "chosen (UTC)"),
+]
+
+STATUS = {"finished": ("afgerond", "finished"), "abandoned": ("opzijgezet", "set aside"),
+          "open": ("onafgemaakt", "unfinished")}
+
+
+def spreadsheet_safe(value: object) -> str:
+    """A cell value as text, neutralised when a spreadsheet would read it as a formula."""
+    if value is None:
+        return ""
+    text = str(value)
+    if isinstance(value, str) and text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def timestamp(value: str | None) -> str:
+    """An ISO timestamp as 'YYYY-MM-DD HH:MM:SS', which spreadsheets read as a date and time."""
+    if not value:
+        return ""
+    return value.replace("T", " ")[:19]
+
+
+def _status(saved: SavedSession, lang: str) -> str:
+    key = "finished" if saved.finished else "abandoned" if saved.abandoned else "open"
+    return STATUS[key][0 if lang == "nl" else 1]
+
+
+def _situations(scenario: Scenario | None, choices: list[str]) -> list[tuple[str, str]]:
+    """(situation id, choice text) for each saved choice, by replaying them; blanks where that fails."""
+    result: list[tuple[str, str]] = []
+    if scenario is None:
+        return [("", "") for _ in choices]
+    try:
+        session = Session(scenario)
+        for choice_id in choices:
+            situation = session.situation
+            choice = situation.choice(choice_id) if situation else None
+            result.append((situation.id if situation else "", choice.text.get("nl") if choice else ""))
+            session.choose(choice_id)
+    except Exception:  # noqa: BLE001 - an export writes what it can
+        pass
+    return result + [("", "")] * (len(choices) - len(result))
+
+
+def rows(sessions: Iterable[SavedSession], lang: str = "nl") -> Iterator[list[str]]:
+    """The header and one row per choice (a session without choices gets one row)."""
+    yield [nl if lang == "nl" else en for _, nl, en in COLUMNS]
+    loaded: dict[str, Scenario | None] = {}
+    for saved in sessions:
+        if saved.content_hash not in loaded:
+            scenario, _ = load_scenario(saved.source, {}, data=saved.content.encode("utf-8"))
+            loaded[saved.content_hash] = scenario
+        scenario = loaded[saved.content_hash]
+        where = _situations(scenario, saved.choices)
+        head = {
+            "session": saved.id, "player": saved.player, "background": saved.background,
+            "scenario": saved.scenario_id, "source": saved.source, "version": saved.content_hash,
+            "mode": saved.mode, "lang": saved.lang, "started": timestamp(saved.started),
+            "finished_at": timestamp(saved.finished_at), "status": _status(saved, lang), "ending": saved.ending,
+            "resident": saved.resident, "rules": saved.rules, "quadrant": saved.quadrant,
+        }
+        made = list(zip(saved.choices, saved.choice_times)) or [(None, None)]
+        for number, (choice_id, when) in enumerate(made, start=1):
+            situation, text = where[number - 1] if choice_id is not None else ("", "")
+            row = dict(head, number=number if choice_id is not None else None, situation=situation,
+                       choice=choice_id, choice_text=plain(text), made=timestamp(when))
+            yield [spreadsheet_safe(row[key]) for key, _, _ in COLUMNS]
+
+
+def write_csv(sessions: Iterable[SavedSession], path: str | os.PathLike[str], lang: str = "nl") -> int:
+    """Write the export to ``path`` (via a temporary file, so a failure leaves no half file); returns the rows."""
+    target = Path(path)
+    temporary = target.with_name(target.name + ".tmp")
+    count = 0
+    try:
+        with open(temporary, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+            for row in rows(sessions, lang):
+                writer.writerow(row)
+                count += 1
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return count - 1

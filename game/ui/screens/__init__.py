@@ -1,0 +1,1 @@
+"""The screens of the game window, one per module."""

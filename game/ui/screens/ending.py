@@ -1,0 +1,91 @@
+"""The ending: a time skip, the outcome for the resident and the epilogue; then the debrief."""
+
+from __future__ import annotations
+
+
+from game.ui.records import problem_text
+from game.ui.toolkit.chrome import button_bar, hint_bar, main_region, reading_column, top_bar
+from game.ui.playthrough import Playthrough, ReloadResult
+from game.ui.screens.base import Screen
+from game.ui.toolkit.widgets import Button, Column, Layer, TextBlock, Ui
+
+
+class EndingScreen(Screen):
+    """How it ended for the resident. Entering it saves the ending and the scores."""
+
+    name = "ending"
+
+    def __init__(self, app, play: Playthrough) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(app)
+        self.play = play
+        self.reload_result: ReloadResult | None = None
+
+    def on_enter(self) -> None:
+        try:
+            self.play.finish(self.app.analysis_for)
+        except Exception as exc:  # noqa: BLE001 - a store problem is told, not a crash
+            self.app.toast(self.app.ui.t("ui.store_problem", problem=problem_text(exc, self.app.ui.lang)), 8)
+
+    def to_debrief(self) -> None:
+        from game.ui.screens.debrief import DebriefScreen
+        self.app.show(DebriefScreen(self.app, self.play))
+
+    def default_action(self) -> None:
+        if self.reload_result is not None:
+            self.close_reload()
+        else:
+            self.to_debrief()
+
+    def on_back(self) -> None:
+        from game.ui.screens.library import LibraryScreen
+        self.app.show(LibraryScreen(self.app))
+
+    def on_reload(self) -> None:
+        from game.ui.screens.situation import SituationScreen, reload_play
+
+        result = reload_play(self.app, self.play)
+        if result is None:
+            return
+        if not self.play.session.finished:
+            screen = SituationScreen(self.app, self.play)
+            self.app.show(screen)
+            screen.show_reload(result)
+            return
+        self.on_enter()
+        if result.clean:
+            self.reload_result = None
+            self.app.toast(self.app.ui.t("ui.reload.ok", count=result.replayed), 4)
+        else:
+            self.reload_result = result
+        self.app.rebuild()
+
+    def close_reload(self) -> None:
+        self.reload_result = None
+        self.app.rebuild()
+
+    def build(self, ui: Ui, width: int, height: int) -> None:
+        lang, unit = ui.lang, ui.theme.unit
+        session = self.play.session
+        ending = session.ending
+        layer = Layer()
+        self.layers = [layer]
+        bar = top_bar(ui, layer, width, self.play.scenario.title.get(lang) or self.play.scenario.id,
+                      "" if ui.theme.projector else ui.t(f"ui.mode.{self.play.mode}"))
+        hints = hint_bar(ui, layer, width, height, ui.t("ui.hints.ending"))
+        actions = button_bar(ui, layer, width, height - hints, [
+            Button(ui.t("ui.library.back"), self.on_back, "secondary", key="library", hint="Esc"),
+            Button(ui.t("ui.ending.to_debrief"), self.to_debrief, "primary", key="debrief", hint="Enter"),
+        ])
+        region = main_region(layer, width, bar, height - hints - actions)
+        x, column_width = reading_column(ui, width)
+        column = Column(ui, region, x, unit * 4, column_width)
+        column.add(TextBlock(ui.t("ui.ending.later"), "small", "bold", role="muted"), gap=unit)
+        if ending is not None:
+            column.add(TextBlock(ending.title.get(lang), "title", "bold", role="accent"), gap=unit * 2)
+            column.add(TextBlock(ending.text.get(lang)), gap=unit * 2)
+            for paragraph in session.epilogue:
+                column.add(TextBlock(paragraph.get(lang)), gap=unit * 2)
+        region.content_height = column.y + unit * 2
+        if self.reload_result is not None:
+            from game.ui.screens.situation import reload_panel
+            self.layers.append(reload_panel(ui, width, height, self.reload_result, self.on_reload, self.close_reload))

@@ -1,0 +1,399 @@
+"""The scenario library: cards to pick a case, filters, progress marks and broken files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from game.engine.model import Scenario
+
+from game.ui.toolkit.chrome import hint_bar, main_region, margin, top_bar
+from game.ui.records import problem_text
+from game.ui.screens.base import NUMBER_KEYS, Screen
+from game.ui.toolkit.widgets import Button, Column, DrawState, Layer, TextBlock, Ui, Widget, rounded
+
+MAX_FINDINGS = 3
+MAX_INLINE_TAGS = 8
+
+
+class ScenarioCard(Widget):
+    """A case in the library: title, summary, minutes, audience, tags and the player's marks."""
+
+    focusable = True
+
+    def __init__(self, scenario: Scenario, number: int | None, marks: str, action: Any, key: str) -> None:
+        super().__init__(key)
+        self.scenario, self.number, self.marks, self.action = scenario, number, marks, action
+        self.blocks: list[TextBlock] = []
+
+    @property
+    def label(self) -> str:
+        return self.scenario.title.get("nl")
+
+    def place(self, ui: Ui, x: int, y: int, width: int) -> int:
+        unit, lang = ui.theme.unit, ui.lang
+        scenario = self.scenario
+        pad = unit * 2
+        inner = width - 2 * pad
+        title = scenario.title.get(lang) or scenario.id
+        if self.number is not None and self.number <= 9:
+            title = f"{self.number}. {title}"
+        parts = [TextBlock(title, "text", "bold", role="accent")]
+        if scenario.summary:
+            parts.append(TextBlock(scenario.summary.get(lang), "small"))
+        meta = []
+        if scenario.minutes:
+            meta.append(ui.t("ui.library.minutes", minutes=scenario.minutes))
+        if scenario.audience:
+            meta.append(ui.t("ui.library.for", who=", ".join(scenario.audience)))
+        if meta:
+            parts.append(TextBlock(" · ".join(meta), "small", role="muted", rich=False))
+        if scenario.tags:
+            parts.append(TextBlock("  ".join(f"#{tag}" for tag in scenario.tags), "small", role="muted", rich=False))
+        if self.marks:
+            parts.append(TextBlock(self.marks, "small", "bold", role="good", rich=False))
+        top = y + pad
+        for block in parts:
+            block.place(ui, x + pad, top, inner)
+            top = block.rect.bottom + unit // 2
+        self.blocks = parts
+        self.rect = pygame.Rect(x, y, width, top - y + pad - unit // 2)
+        return self.rect.height
+
+    def stretch(self, height: int) -> None:
+        self.rect.height = height
+
+    def draw(self, surface: pygame.Surface, ui: Ui, origin: tuple[int, int], state: DrawState) -> None:
+        rect = self.screen_rect(origin)
+        rounded(surface, ui.colour("hover") if state.hovered else ui.colour("surface"), rect, ui.theme.radius)
+        rounded(surface, ui.colour("border"), rect, ui.theme.radius, 1 if not ui.theme.high_contrast else 2)
+        for block in self.blocks:
+            block.draw(surface, ui, origin, DrawState())
+        if state.focused:
+            ring = rect.inflate(ui.theme.ring * 2 + 2, ui.theme.ring * 2 + 2)
+            rounded(surface, ui.colour("focus"), ring, ui.theme.radius + ui.theme.ring, ui.theme.ring)
+
+    def activate(self) -> None:
+        self.action()
+
+
+class LibraryScreen(Screen):
+    """Pick a case; resume an unfinished one; see which files cannot be played and why."""
+
+    name = "library"
+
+    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(app)
+        self.tag: str | None = None
+        self.audience: str | None = None
+        self._shown: list[Scenario] = []
+        self._resumable: Any = None
+        self.resume_problem: Any = None  # (saved, restored) when the saved choices no longer fit
+        self.topics_open = False
+
+    def on_enter(self) -> None:
+        pygame.key.stop_text_input()
+
+    # -- data --------------------------------------------------------------------------------------
+    def _saved(self) -> list[Any]:
+        player = self.app.player
+        if player is None or self.app.records is None:
+            return []
+        try:
+            return list(self.app.records.sessions(player.name))
+        except Exception:  # noqa: BLE001
+            return []
+
+    def _unfinished(self) -> Any:
+        player = self.app.player
+        if player is None or self.app.records is None:
+            return None
+        try:
+            return self.app.records.last_unfinished(player.name)
+        except Exception:  # noqa: BLE001
+            return None
+
+    def marks(self, ui: Ui, scenario: Scenario, saved: list[Any]) -> str:
+        """'Finished · last score …' or 'Started' for this player's playthroughs of a case."""
+        own = [s for s in saved if s.scenario_id == scenario.id]
+        finished = [s for s in own if s.finished]
+        if finished:
+            last = max(finished, key=lambda s: (str(s.updated), s.id))
+            return ui.t("ui.library.finished", times=len(finished), resident=last.resident, rules=last.rules)
+        if own:
+            return ui.t("ui.library.started")
+        return ""
+
+    def filtered(self) -> list[Scenario]:
+        return [s for s in self.app.library.playable()
+                if (self.tag is None or self.tag in s.tags) and (self.audience is None or self.audience in s.audience)]
+
+    # -- actions -----------------------------------------------------------------------------------
+    def set_tag(self, tag: str | None) -> None:
+        self.tag = None if tag == self.tag else tag
+        self.forget_scroll("main")
+        self.app.rebuild()
+
+    def set_audience(self, audience: str | None) -> None:
+        self.audience = None if audience == self.audience else audience
+        self.forget_scroll("main")
+        self.app.rebuild()
+
+    def open(self, scenario: Scenario) -> None:
+        from game.ui.screens.intro import IntroScreen
+        self.app.show(IntroScreen(self.app, scenario, source=scenario.id))
+
+    def resume(self, saved: Any) -> None:
+        """Continue the last unfinished playthrough (its choices are replayed on the scenario as it is now)."""
+        from game.play.resume import restore
+
+        ui = self.app.ui
+        restored = restore(saved, self.app.library, lang=ui.lang)
+        if restored.session is None:
+            self.resume_problem = (saved, restored)
+            self.focus_key = None
+            self.app.rebuild()
+            return
+        records = self.app.records
+        try:
+            if restored.changed:
+                records.update_scenario(saved.id, restored.session.scenario, saved.source)
+        except Exception as exc:  # noqa: BLE001
+            self.app.toast(ui.t("ui.store_problem", problem=problem_text(exc, ui.lang)), 8)
+            return
+        notes = [ui.t("ui.resume.changed")] if restored.changed else []
+        notes += [restored.note] if restored.note else []
+        if notes:
+            self.app.toast(" ".join(notes), 8)
+        self._play_on(restored.session, saved.id, saved.mode, saved.source)
+
+    def _play_on(self, session: Any, sid: int, mode: str, source: str) -> None:
+        from game.ui.screens.ending import EndingScreen
+        from game.ui.playthrough import Playthrough
+        from game.ui.screens.situation import SituationScreen
+
+        player = self.app.player
+        play = Playthrough(session, self.app.records, sid, player=player.name, background=player.background,
+                           mode=mode, lang=self.app.ui.lang, source=source)
+        self.app.show(EndingScreen(self.app, play) if session.finished else SituationScreen(self.app, play))
+
+    def restart(self) -> None:
+        """The saved choices no longer fit: set the old playthrough aside and start the case again."""
+        from game.engine.session import Session
+
+        saved, restored = self.resume_problem
+        ui = self.app.ui
+        try:
+            self.app.records.abandon(saved.id)
+            sid = self.app.records.start(saved.player, restored.scenario, saved.source, saved.mode, ui.lang)
+        except Exception as exc:  # noqa: BLE001
+            self.app.toast(ui.t("ui.store_problem", problem=problem_text(exc, ui.lang)), 8)
+            return
+        self.resume_problem = None
+        self._play_on(Session(restored.scenario), sid, saved.mode, saved.source)
+
+    def set_aside(self) -> None:
+        saved, _restored = self.resume_problem
+        try:
+            self.app.records.abandon(saved.id)
+        except Exception as exc:  # noqa: BLE001
+            self.app.toast(problem_text(exc, self.app.ui.lang), 8)
+        self.close_problem()
+
+    def close_problem(self) -> None:
+        self.resume_problem = None
+        self.focus_key = None
+        self.app.rebuild()
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if len(self.layers) > 1:  # a panel is open: only its own keys
+            return False
+        number = NUMBER_KEYS.get(event.key)
+        if number is not None and not event.mod & pygame.KMOD_CTRL and number <= len(self._shown):
+            self.open(self._shown[number - 1])
+            return True
+        if event.key == pygame.K_t and not self.topics_open:
+            self.open_topics()
+            return True
+        if event.key == pygame.K_r and self._resumable is not None:
+            self.resume(self._resumable)
+            return True
+        return False
+
+    def on_back(self) -> None:
+        from game.ui.screens.start import StartScreen
+        self.app.show(StartScreen(self.app))
+
+    def open_settings(self) -> None:
+        from game.ui.screens.settings import SettingsScreen
+        self.app.show(SettingsScreen(self.app, back=self))
+
+    # -- building ----------------------------------------------------------------------------------
+    def build(self, ui: Ui, width: int, height: int) -> None:
+        layer = Layer()
+        self.layers = [layer]
+        player = self.app.player
+        who = ""
+        if player is not None:
+            who = " · ".join([player.name, ui.t(f"ui.background.{player.background}"),
+                              ui.t(f"ui.mode.{self.app.mode}")])
+        bar = top_bar(ui, layer, width, ui.t("ui.library.title"), who, [
+            Button(ui.t("ui.settings"), self.open_settings, "quiet", key="settings"),
+            Button(ui.t("ui.library.switch"), self.on_back, "quiet", key="switch", hint="Esc"),
+        ])
+        hints = hint_bar(ui, layer, width, height, ui.t("ui.hints.library"))
+        region = main_region(layer, width, bar, height - hints)
+        side = margin(ui)
+        inner = min(width - 2 * side, int(ui.theme.column * 1.6))
+        x = (width - inner) // 2
+        column = Column(ui, region, x, ui.theme.unit * 2, inner)
+        self._resume_banner(ui, column)
+        self._broken_notice(ui, column)
+        self._filters(ui, column)
+        self._cards(ui, column)
+        self._broken(ui, column)
+        region.content_height = column.y + ui.theme.unit * 2
+        if self.resume_problem is not None:
+            self.layers.append(self._problem_panel(ui, width, height))
+        elif self.topics_open:
+            self.layers.append(self._topics_panel(ui, width, height))
+
+    def _problem_panel(self, ui: Ui, width: int, height: int) -> Layer:
+        from game.ui.toolkit.panels import make_panel
+
+        saved, restored = self.resume_problem
+
+        def body(column: Column) -> None:
+            column.add(TextBlock(restored.problem or "", "text", rich=False))
+            column.add(TextBlock(ui.t("ui.resume.offer"), "small", role="muted"))
+
+        buttons = [Button(ui.t("ui.resume.set_aside"), self.set_aside, "secondary", key="problem:aside")]
+        if restored.scenario is not None:
+            buttons.append(Button(ui.t("ui.resume.restart"), self.restart, "primary", key="problem:restart"))
+        return make_panel(ui, width, height, ui.t("ui.resume.problem_title"), body, buttons, self.close_problem,
+                          share=0.6, centre=True, name="problem")
+
+    def _resume_banner(self, ui: Ui, column: Column) -> None:
+        saved = self._unfinished()
+        self._resumable = saved
+        if saved is None:
+            return
+        entry = self.app.library.find(saved.scenario_id)
+        title = entry.scenario.title.get(ui.lang) if entry is not None and entry.scenario else saved.scenario_id
+        column.add(Button(ui.t("ui.resume.button", title=title, count=len(saved.choices)),
+                          lambda: self.resume(saved), "primary", key="resume", fill=True, hint="R"))
+        column.space(ui.theme.unit)
+
+    def _filters(self, ui: Ui, column: Column) -> None:
+        """Audience chips, and topic chips (in a panel when there are many topics)."""
+        playable = self.app.library.playable()
+        tags = sorted({tag for s in playable for tag in s.tags})
+        audiences = sorted({a for s in playable for a in s.audience})
+        if len(playable) < 2 or not (tags or audiences):
+            return
+        gap = ui.theme.unit // 2 + 2
+        if audiences:
+            column.add(TextBlock(ui.t("ui.library.audience"), "small", "bold", role="muted"), gap=ui.theme.unit // 2)
+            column.row(self._chips(ui, audiences, self.audience, self.set_audience, "audience"), gap=gap)
+        if tags:
+            column.add(TextBlock(ui.t("ui.library.topic"), "small", "bold", role="muted"), gap=ui.theme.unit // 2)
+            if len(tags) <= MAX_INLINE_TAGS:
+                column.row(self._chips(ui, tags, self.tag, self.set_tag, "tag"), gap=gap)
+            else:
+                chips = [Button(ui.t("ui.library.all"), lambda: self.set_tag(None), "chip", key="tag:*",
+                                selected=self.tag is None)]
+                if self.tag is not None:
+                    chips.append(Button(f"{self.tag}  ×", lambda: self.set_tag(None), "chip", key=f"tag:{self.tag}",
+                                        selected=True))
+                chips.append(Button(ui.t("ui.library.pick_topic", count=len(tags)), self.open_topics, "chip",
+                                    key="topics", hint="T"))
+                column.row(chips, gap=gap)
+        column.space(ui.theme.unit)
+
+    def _chips(self, ui: Ui, values: list[str], chosen: str | None, setter: Any, prefix: str) -> list[Button]:
+        chips = [Button(ui.t("ui.library.all"), lambda: setter(None), "chip", key=f"{prefix}:*",
+                        selected=chosen is None)]
+        return chips + [Button(v, lambda v=v: setter(v), "chip", key=f"{prefix}:{v}", selected=v == chosen)
+                        for v in values]
+
+    def open_topics(self) -> None:
+        self.topics_open = True
+        self.focus_key = None
+        self.app.rebuild()
+
+    def close_topics(self) -> None:
+        self.topics_open = False
+        self.focus_key = None
+        self.app.rebuild()
+
+    def pick_topic(self, tag: str | None) -> None:
+        self.topics_open = False
+        self.tag = None
+        self.set_tag(tag)
+
+    def _topics_panel(self, ui: Ui, width: int, height: int) -> Layer:
+        from game.ui.toolkit.panels import make_panel
+
+        tags = sorted({tag for s in self.app.library.playable() for tag in s.tags})
+
+        def body(column: Column) -> None:
+            column.row(self._chips(ui, tags, self.tag, self.pick_topic, "topic"), gap=ui.theme.unit // 2 + 2)
+
+        return make_panel(ui, width, height, ui.t("ui.library.topic"), body, [], self.close_topics, share=0.6,
+                          centre=True, name="topics")
+
+    def _cards(self, ui: Ui, column: Column) -> None:
+        shown = self.filtered()
+        self._shown = shown
+        saved = self._saved()
+        if not shown:
+            key = "ui.library.none" if self.app.library.playable() else "ui.library.empty"
+            column.add(TextBlock(ui.t(key, folder=str(self.app.library.folder)), "text", role="muted"))
+            return
+        unit = ui.theme.unit
+        columns = 2 if column.width >= 44 * ui.theme.text_px else 1
+        gap = unit * 2
+        card_width = (column.width - gap * (columns - 1)) // columns
+        for start in range(0, len(shown), columns):
+            row = []
+            for offset, scenario in enumerate(shown[start:start + columns]):
+                index = start + offset
+                card = ScenarioCard(scenario, index + 1, self.marks(ui, scenario, saved),
+                                    lambda s=scenario: self.open(s), key=f"card:{scenario.id}")
+                card.place(ui, column.x + offset * (card_width + gap), column.y, card_width)
+                row.append(card)
+            tallest = max(card.rect.height for card in row)
+            for card in row:
+                card.stretch(tallest)
+                column.region.add(card)
+            column.y += tallest + gap
+
+    def _broken_notice(self, ui: Ui, column: Column) -> None:
+        """A short warning at the top, so broken files are seen without scrolling."""
+        broken = self.app.library.broken()
+        if broken:
+            names = ", ".join(Path(entry.path).name for entry in broken)
+            column.add(TextBlock(ui.t("ui.library.broken_notice", count=len(broken), names=names), "small",
+                                 role="warning_text", box="warning_bg", rich=False))
+            column.space(ui.theme.unit // 2)
+
+    def _broken(self, ui: Ui, column: Column) -> None:
+        broken = self.app.library.broken()
+        if not broken:
+            return
+        column.space(ui.theme.unit)
+        column.add(TextBlock(ui.t("ui.library.broken_title"), "heading", "bold"))
+        column.add(TextBlock(ui.t("ui.library.broken_help"), "small", role="muted"))
+        for entry in broken:
+            findings = [f for f in entry.findings if f.is_error][:MAX_FINDINGS] or entry.findings[:MAX_FINDINGS]
+            lines = [f"**⚠ {Path(entry.path).name}**"] + [f"- {f}" for f in findings]
+            more = len([f for f in entry.findings if f.is_error]) - len(findings)
+            if more > 0:
+                lines.append(ui.t("ui.library.more_findings", count=more))
+            column.add(TextBlock("\n".join(lines), "small", role="warning_text", box="warning_bg", rich=True))
+
+    def default_action(self) -> None:
+        if self._shown and not self.focus_key:
+            self.move_focus(1)

@@ -1,0 +1,79 @@
+"""Settings: language, text size, high contrast, fullscreen and projector mode; the keys."""
+
+from __future__ import annotations
+
+
+from game.ui.toolkit.chrome import button_bar, hint_bar, main_region, reading_column, top_bar
+from game.ui.screens.base import Screen
+from game.ui.settings import TEXT_SIZES
+from game.ui.toolkit.widgets import Button, Column, Layer, TextBlock, Ui
+
+KEYS = ("1-9", "Enter", "Esc", "Tab", "D", "H", "Ctrl+Z", "F5", "F11", "Ctrl +/-")
+
+
+class SettingsScreen(Screen):
+    """Changes apply at once and are saved."""
+
+    name = "settings"
+
+    def __init__(self, app, back: Screen) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(app)
+        self.back = back
+
+    def on_back(self) -> None:
+        self.app.show(self.back)
+
+    def default_action(self) -> None:
+        self.on_back()
+
+    def _switch(self, ui: Ui, column: Column, title: str, explain: str, value: bool, field: str) -> None:
+        column.add(TextBlock(title, "text", "bold"), gap=ui.theme.unit // 4)
+        if explain:
+            column.add(TextBlock(explain, "small", role="muted"), gap=ui.theme.unit // 2)
+        column.row([Button(ui.t("ui.on"), lambda: self.app.change_settings(**{field: True}), "chip",
+                           key=f"{field}:on", selected=value),
+                    Button(ui.t("ui.off"), lambda: self.app.change_settings(**{field: False}), "chip",
+                           key=f"{field}:off", selected=not value)])
+        column.space(ui.theme.unit)
+
+    def build(self, ui: Ui, width: int, height: int) -> None:
+        unit = ui.theme.unit
+        settings = self.app.settings
+        layer = Layer()
+        self.layers = [layer]
+        bar = top_bar(ui, layer, width, ui.t("ui.settings"))
+        hints = hint_bar(ui, layer, width, height, ui.t("ui.hints.settings"))
+        actions = button_bar(ui, layer, width, height - hints, [
+            Button(ui.t("ui.done"), self.on_back, "primary", key="done", hint="Esc")])
+        region = main_region(layer, width, bar, height - hints - actions)
+        x, column_width = reading_column(ui, width)
+        column = Column(ui, region, x, unit * 3, column_width)
+
+        column.add(TextBlock(ui.t("ui.settings.language"), "text", "bold"), gap=unit // 2)
+        column.row([Button(label, lambda c=code: self.app.change_settings(lang=c), "chip", key=f"lang:{code}",
+                           selected=settings.lang == code) for code, label in (("nl", "Nederlands"),
+                                                                                ("en", "English"))])
+        column.space(unit)
+        column.add(TextBlock(ui.t("ui.settings.text_size"), "text", "bold"), gap=unit // 4)
+        column.add(TextBlock(ui.t("ui.settings.text_size_help"), "small", role="muted"), gap=unit // 2)
+        column.row([Button(ui.t(f"ui.settings.size{step}"), lambda s=step: self.app.change_settings(text_size=s),
+                           "chip", key=f"size:{step}", selected=settings.text_size == step)
+                    for step in range(len(TEXT_SIZES))])
+        column.space(unit)
+        self._switch(ui, column, ui.t("ui.settings.contrast"), ui.t("ui.settings.contrast_help"),
+                     settings.high_contrast, "high_contrast")
+        self._switch(ui, column, ui.t("ui.settings.fullscreen"), ui.t("ui.settings.fullscreen_help"),
+                     settings.fullscreen, "fullscreen")
+        self._switch(ui, column, ui.t("ui.settings.projector"), ui.t("ui.settings.projector_help"),
+                     settings.projector, "projector")
+        if not ui.theme.projector:
+            column.add(TextBlock(ui.t("ui.settings.keys"), "text", "bold"), gap=unit // 2)
+            keys = "\n".join(f"- **{key}**: {ui.t(f'ui.key.{index}')}" for index, key in enumerate(KEYS))
+            column.add(TextBlock(keys, "small"), gap=unit * 2)
+            column.add(TextBlock(ui.t("ui.settings.data", folder=str(self.app.folder)), "small", role="muted",
+                                 rich=False))
+        problem = self.app.records.problem_in(ui.lang) if self.app.records is not None else None
+        if problem:
+            column.add(TextBlock(ui.t("ui.store_problem", problem=problem), "small", role="warning_text",
+                                 box="warning_bg"))
+        region.content_height = column.y + unit * 2

@@ -1,0 +1,137 @@
+"""The start screen: language, a pseudonym (or an earlier one), background and mode."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine.model import BACKGROUNDS
+
+from game.ui.records import problem_text
+from game.ui.toolkit.chrome import hint_bar, main_region, reading_column
+from game.ui.screens.base import Screen
+from game.ui.toolkit.widgets import Button, Column, Layer, TextBlock, TextInput, Ui
+
+MODES = ("training", "assessment")
+MAX_EARLIER = 8
+
+
+class StartScreen(Screen):
+    """Who plays, with which background, in which mode."""
+
+    name = "start"
+
+    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(app)
+        settings = app.settings
+        self.name_value = settings.last_player
+        known = {p.name: p.background for p in self._players()}
+        self.background = known.get(self.name_value, "")
+        self.mode = app.mode
+        self.focus_key = "input"
+
+    def _players(self) -> list:
+        records = self.app.records
+        try:
+            return list(records.players()) if records is not None else []
+        except Exception:  # noqa: BLE001 - a store problem must not stop the start screen
+            return []
+
+    def on_enter(self) -> None:
+        pygame.key.start_text_input()
+
+    # -- actions ---------------------------------------------------------------------------------
+    def set_name(self, value: str) -> None:
+        self.name_value = value
+        known = {p.name: p.background for p in self._players()}
+        if value in known:
+            self.background = known[value]
+
+    def pick_player(self, name: str, background: str) -> None:
+        self.name_value, self.background = name, background
+        self.app.rebuild()
+
+    def set_background(self, background: str) -> None:
+        self.background = background
+        self.app.rebuild()
+
+    def set_mode(self, mode: str) -> None:
+        self.mode = mode
+        self.app.rebuild()
+
+    def set_lang(self, lang: str) -> None:
+        self.app.change_settings(lang=lang)
+
+    def start(self) -> None:
+        """Go to the library as this player (a pseudonym and a background are needed)."""
+        ui = self.app.ui
+        name = " ".join(self.name_value.split())
+        if not name:
+            self.app.toast(ui.t("ui.start.need_name"))
+            self.set_focus("input")
+            return
+        if not self.background:
+            self.app.toast(ui.t("ui.start.need_background"))
+            return
+        try:
+            self.app.player = self.app.records.ensure_player(name, self.background)
+        except Exception as exc:  # noqa: BLE001
+            self.app.toast(ui.t("ui.store_problem", problem=problem_text(exc, self.app.ui.lang)))
+            return
+        self.app.mode = self.mode
+        self.app.change_settings(last_player=name)
+        from game.ui.screens.library import LibraryScreen
+        self.app.show(LibraryScreen(self.app))
+
+    def default_action(self) -> None:
+        self.start()
+
+    def open_settings(self) -> None:
+        from game.ui.screens.settings import SettingsScreen
+        self.app.show(SettingsScreen(self.app, back=self))
+
+    def on_back(self) -> None:
+        self.app.running = False
+
+    # -- building --------------------------------------------------------------------------------
+    def build(self, ui: Ui, width: int, height: int) -> None:
+        layer = Layer()
+        self.layers = [layer]
+        hints = hint_bar(ui, layer, width, height, ui.t("ui.hints.start"))
+        unit = ui.theme.unit
+        region = main_region(layer, width, 0, height - hints)
+        x, column_width = reading_column(ui, width)
+        column = Column(ui, region, x, unit * 3, column_width)
+        langs = [Button(label, lambda code=code: self.set_lang(code), "chip", key=f"lang:{code}",
+                        selected=ui.lang == code) for code, label in (("nl", "Nederlands"), ("en", "English"))]
+        settings = Button(ui.t("ui.settings"), self.open_settings, "quiet", key="settings")
+        top = column.y
+        column.row(langs + [settings], align="right")
+        column.y = top
+        column.add(TextBlock("Omgekeerd", "title", "bold", role="accent"), gap=unit // 2)
+        column.add(TextBlock(ui.t("ui.start.tagline"), "text", role="muted"), gap=unit * 2)
+
+        column.add(TextBlock(ui.t("ui.start.who"), "heading", "bold"), gap=unit // 2)
+        column.add(TextBlock(ui.t("ui.start.pseudonym_help"), "small", role="muted"))
+        column.add(TextInput(self.name_value, self.set_name, self.start, placeholder=ui.t("ui.start.pseudonym"),
+                             key="input"), gap=unit)
+        earlier = [p for p in self._players() if p.name][-MAX_EARLIER:]
+        if earlier:
+            column.add(TextBlock(ui.t("ui.start.earlier"), "small", role="muted"), gap=unit // 2)
+            column.row([Button(p.name, lambda p=p: self.pick_player(p.name, p.background), "chip",
+                               key=f"player:{p.name}", selected=p.name == self.name_value) for p in earlier])
+        column.add(TextBlock(ui.t("ui.start.background"), "heading", "bold"))
+        column.row([Button(ui.t(f"ui.background.{b}"), lambda b=b: self.set_background(b), "chip",
+                           key=f"background:{b}", selected=b == self.background) for b in BACKGROUNDS])
+        column.add(TextBlock(ui.t("ui.start.mode"), "heading", "bold"))
+        for number, mode in enumerate(MODES, start=1):
+            column.add(Button(f"**{ui.t(f'ui.mode.{mode}')}** · {ui.t(f'ui.mode.{mode}.explain')}",
+                              lambda m=mode: self.set_mode(m), "choice", key=f"mode:{mode}",
+                              selected=mode == self.mode), gap=unit // 2)
+        column.space(unit)
+        column.row([Button(ui.t("ui.start.go"), self.start, "primary", key="go", hint="Enter")])
+        region.content_height = column.y + unit * 2
+        problem = self.app.records.problem_in(ui.lang) if self.app.records is not None else None
+        if problem:
+            column.add(TextBlock(ui.t("ui.store_problem", problem=problem), "small", role="warning_text",
+                                 box="warning_bg"))
+            region.content_height = column.y + unit * 2
