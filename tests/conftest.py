@@ -9,6 +9,7 @@ from typing import Callable
 
 import pytest
 
+from game import i18n
 from game.engine.findings import Finding
 from game.content.library import check_file, default_folder
 from game.engine.loader import load_catalogue
@@ -19,6 +20,8 @@ EXAMPLES = ROOT / "scenarios" / "examples"
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ["OMGEKEERD_STRICT_I18N"] = "1"  # an unknown interface string key fails loudly in tests
+i18n.set_strict(True)  # (also for this process, which imported the catalogue already)
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-"""Interface strings (not scenario content) in Dutch and English."""
+"""The base section of the string catalogue: terminal play, store messages and the window."""
 
 from __future__ import annotations
 
@@ -333,10 +333,3 @@ STRINGS: dict[str, dict[str, str]] = {
     "ui.hints.settings": {"nl": "Tab: volgende · Enter: kiezen · Esc: klaar", "en": "Tab: next · Enter: select · Esc: done"},
 }
 
-
-def t(key: str, lang: str = "nl") -> str:
-    """An interface string in ``lang`` (Dutch when missing)."""
-    entry = STRINGS.get(key)
-    if entry is None:
-        return key
-    return entry.get(lang) or entry.get("nl", key)

@@ -1,0 +1,1 @@
+"""Sections of the string catalogue, one module per area; each defines ``STRINGS``."""
