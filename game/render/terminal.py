@@ -134,8 +134,14 @@ class TextScreen:
 def play_interactive(session: Session, read: Callable[[str], str], screen: TextScreen,
                      on_choice: Callable[[Session, Step], None] | None = None,
                      on_undo: Callable[[Session], None] | None = None,
-                     training: bool = True, show_intro: bool = True) -> bool:
-    """Play until an ending or until the player quits; returns whether the playthrough ended."""
+                     training: bool = True, show_intro: bool = True,
+                     choose: Callable[[str], Step] | None = None,
+                     undo: Callable[[], object] | None = None) -> bool:
+    """Play until an ending or until the player quits; returns whether the playthrough ended.
+
+    ``choose`` and ``undo``, when given, make and take back a choice instead of the session's own
+    methods (the recorded-play service passes its own, which save each step in the store).
+    """
     lang = screen.lang
     if show_intro:
         screen.introduction(session.scenario, session)
@@ -154,7 +160,7 @@ def play_interactive(session: Session, read: Callable[[str], str], screen: TextS
             continue
         if answer == "u":
             if training and session.history:
-                session.undo()
+                undo() if undo else session.undo()
                 if on_undo:
                     on_undo(session)
                 screen.line(t("undone", lang))
@@ -168,7 +174,7 @@ def play_interactive(session: Session, read: Callable[[str], str], screen: TextS
         if not option.available:
             screen.line(f"{t('unavailable', lang)}: {plain(option.reason.get(lang))}")
             continue
-        step = session.choose(option.id)
+        step = choose(option.id) if choose else session.choose(option.id)
         if on_choice:
             on_choice(session, step)
         screen.feedback(step, session.scenario, training)
@@ -177,8 +183,9 @@ def play_interactive(session: Session, read: Callable[[str], str], screen: TextS
 
 
 def play_scripted(session: Session, choice_ids: Iterable[str], screen: TextScreen | None,
-                  on_choice: Callable[[Session, Step], None] | None = None) -> None:
-    """Make the given choices in order, printing the playthrough when a screen is given.
+                  on_choice: Callable[[Session, Step], None] | None = None,
+                  choose: Callable[[str], Step] | None = None) -> None:
+    """Make the given choices in order (through ``choose`` when given), printing them when a screen is given.
 
     Raises ChoiceRefused for an unknown or unavailable choice.
     """
@@ -189,7 +196,7 @@ def play_scripted(session: Session, choice_ids: Iterable[str], screen: TextScree
             screen.situation(session)
         if session.finished:
             raise ChoiceRefused(choice_id, "the playthrough has already ended")
-        step = session.choose(choice_id)
+        step = choose(choice_id) if choose else session.choose(choice_id)
         if on_choice:
             on_choice(session, step)
         if screen:
