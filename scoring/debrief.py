@@ -3,38 +3,34 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterator, Mapping, Sequence
 
-from game.engine.model import BACKGROUNDS, Scenario, Text
+from game.engine.model import BACKGROUNDS, THINKING_ERRORS, Scenario, Text
 from game.engine.session import Session
+from game.i18n import texts
 
 from scoring.analysis import Analysis, Scores, analyse
-from scoring.scores import QUADRANTS, Question, four_questions, quadrant, score
+from scoring.scores import Question, four_questions, quadrant, score
 
-THINKING_ERRORS: dict[str, tuple[Text, Text]] = {
-    "incident": (Text({"nl": "Incident-denken", "en": "Incident thinking"}),
-                 Text({"nl": "Een gedeeld probleem behandelen als het probleem van één persoon.",
-                       "en": "Treating a shared problem as one person's problem."})),
-    "expertise": (Text({"nl": "Deskundigheids-denken", "en": "Expertise thinking"}),
-                  Text({"nl": "Beginnen bij het aanbod van de specialisten, niet bij de vraag van de bewoner.",
-                        "en": "Starting from what the specialists offer, not from the resident's question."})),
-    "efficiency": (Text({"nl": "Efficiëntie-denken", "en": "Efficiency thinking"}),
-                   Text({"nl": "Standaardlijsten en groepsaanbod in plaats van een echt gesprek.",
-                         "en": "Standard checklists and group offers instead of a real conversation."})),
-    "criteria": (Text({"nl": "Criteria-denken", "en": "Criteria thinking"}),
-                 Text({"nl": "Eén criterium, zoals taalniveau, bepaalt wat iemand kan.",
-                       "en": "A single criterion, such as language level, decides what someone can do."})),
-    "rule": (Text({"nl": "Regel-denken", "en": "Rule thinking"}),
-             Text({"nl": "De regel als eerste filter in plaats van als toets achteraf.",
-                   "en": "The rule as the first filter instead of the closing test."})),
-}
+class CatalogueTexts(Mapping[str, Text]):
+    """A read-only table ``id -> Text`` whose texts are the catalogue entries ``<prefix>.<id>``."""
 
-BACKGROUND_NAMES: dict[str, Text] = {
-    "inkomen": Text({"nl": "Inkomensvoorziening", "en": "Benefits (Inkomensvoorziening)"}),
-    "handhaving": Text({"nl": "Handhaving", "en": "Enforcement (Handhaving)"}),
-    "wmo": Text({"nl": "Wmo-consulent", "en": "Wmo consultant"}),
-    "jeugd": Text({"nl": "Jeugd", "en": "Youth care"}),
-    "nieuw": Text({"nl": "Nieuw in het werkveld", "en": "New to the field"}),
-}
+    def __init__(self, prefix: str, ids: Sequence[str]) -> None:
+        self._prefix, self._ids = prefix, tuple(ids)
+
+    def __getitem__(self, item: str) -> Text:
+        if item not in self._ids:
+            raise KeyError(item)
+        return Text(texts(f"{self._prefix}.{item}"))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+BACKGROUND_NAMES = CatalogueTexts("background", BACKGROUNDS)  # the names are background.<id>
 
 
 @dataclass(frozen=True)
@@ -60,10 +56,28 @@ class LeverNote:
 
 @dataclass(frozen=True)
 class ThinkingShown:
+    """A thinking error seen in the player's choices; its name and explanation are in the catalogue."""
+
     id: str
-    name: Text
-    explanation: Text
     choices: tuple[tuple[str, Text], ...]  # (situation.choice, choice text)
+
+    @property
+    def name_key(self) -> str:
+        return f"thinking.{self.id}.name"
+
+    @property
+    def explain_key(self) -> str:
+        return f"thinking.{self.id}.explain"
+
+    @property
+    def name(self) -> Text:
+        """The name in every language (for renderers that take a Text)."""
+        return Text(texts(self.name_key))
+
+    @property
+    def explanation(self) -> Text:
+        """The explanation in every language (for renderers that take a Text)."""
+        return Text(texts(self.explain_key))
 
 
 @dataclass
@@ -74,9 +88,7 @@ class Debrief:
     title: Text
     finished: bool
     scores: Scores
-    quadrant: str
-    quadrant_title: Text
-    quadrant_text: Text
+    quadrant: str  # its texts: quadrant.<id>.title and .text (see quadrant_title, quadrant_text)
     trajectory: list[tuple[int, int]]  # (resident, rules) at the start and after every choice
     questions: list[Question]
     thinking: list[ThinkingShown]
@@ -97,6 +109,16 @@ class Debrief:
     player_background: str | None
     expertise_note: Text
     analysis: Analysis = field(repr=False, default=None)  # type: ignore[assignment]
+
+    @property
+    def quadrant_title(self) -> Text:
+        """The quadrant's title in every language."""
+        return Text(texts(f"quadrant.{self.quadrant}.title"))
+
+    @property
+    def quadrant_text(self) -> Text:
+        """What the quadrant means, in every language."""
+        return Text(texts(f"quadrant.{self.quadrant}.text"))
 
 
 def _lever(scenario: Scenario, lever_id: str) -> LeverNote:
@@ -134,13 +156,12 @@ def build_debrief(session: Session, analysis: Analysis | None = None,
     start = score(scenario, analysis, Session(scenario).metrics)
     final = score(scenario, analysis, session.metrics)
     kind = quadrant(final)
-    quadrant_title, quadrant_text = QUADRANTS[kind]
     shown: dict[str, list[tuple[str, Text]]] = {}
     for step in route:
         choice = scenario.situations[step.situation].choice(step.choice)
         for error in choice.thinking if choice else []:
             shown.setdefault(error, []).append((f"{step.situation}.{step.choice}", choice.text))
-    thinking = [ThinkingShown(e, *THINKING_ERRORS[e], tuple(shown[e])) for e in THINKING_ERRORS if e in shown]
+    thinking = [ThinkingShown(e, tuple(shown[e])) for e in THINKING_ERRORS if e in shown]
     used = set(session.levers_used)
     elsewhere: dict[str, None] = {}
     for step in route:
@@ -154,7 +175,7 @@ def build_debrief(session: Session, analysis: Analysis | None = None,
     background = player_background if player_background in BACKGROUNDS else None
     note = scenario.debrief.expertise.get(background, Text({})) if background else Text({})
     return Debrief(
-        scenario.id, scenario.title, session.finished, final, kind, quadrant_title, quadrant_text,
+        scenario.id, scenario.title, session.finished, final, kind,
         [(start.resident, start.rules)] + [s.scores_after for s in route],
         four_questions(scenario, session.metrics), thinking,
         [_lever(scenario, lever) for lever in session.levers_used],

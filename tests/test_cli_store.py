@@ -30,7 +30,7 @@ def test_data_dir_is_accepted_after_the_command_name_by_every_store_command(tmp_
     assert cli("report", "1", "--out", str(tmp_path / "r.html"), "--data-dir", str(data))[0] == 0
     assert cli("export", "--csv", str(tmp_path / "e.csv"), "--data-dir", str(data))[0] == 0
     code, out, _ = cli("forget", "speler", "--data-dir", str(data))
-    assert code == 0 and "1 sessie(s)" in out
+    assert code == 0 and "1 sessie." in out
     assert (data / DB_NAME).is_file() and not (default / DB_NAME).exists()
 
 
@@ -90,7 +90,7 @@ def test_interactive_resume_shows_the_history_and_plays_on(tmp_path, cli, case, 
     answers(monkeypatch, "1", "1")
     code, out, _ = cli("--lang", "en", "play", "--resume", "--data-dir", data)
     assert code == 0
-    assert "You continue session 1 (Dana); you had made 1 choice(s)." in out
+    assert "You continue session 1 (Dana); you had made 1 choice." in out
     assert "1. Call Sam" in out.split("History")[1]
     assert "Outcome: Well arranged" in out and "Debrief" in out
 
@@ -111,7 +111,7 @@ def test_forget_removes_one_player_and_names_an_unknown_one(tmp_path, cli, case)
     cli("play", "--text", str(case), "--choices", "bellen", "--player", "Eva", "--data-dir", data)
     cli("play", "--text", str(case), "--choices", "brief", "--player", "Fred", "--data-dir", data)
     code, out, _ = cli("forget", "eva", "--data-dir", data)
-    assert code == 0 and "Alles van Eva is verwijderd: 1 sessie(s)." in out
+    assert code == 0 and "Alles van Eva is verwijderd: 1 sessie." in out
     code, _, err = cli("forget", "Eva", "--data-dir", data)
     assert code == 1 and 'Er is geen speler "Eva".' in err
     with Store.open(data) as store:

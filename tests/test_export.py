@@ -34,7 +34,7 @@ def test_export_opens_in_dutch_spreadsheets(tmp_path, cli):
     fill(tmp_path / "data", case)
     target = tmp_path / "sessies.csv"
     code, out, err = cli("export", "--csv", str(target), "--data-dir", str(tmp_path / "data"))
-    assert code == 0 and err == "" and "3 sessie(s) in 5 regel(s)" in out
+    assert code == 0 and err == "" and "3 sessies in 5 regels" in out
     raw, rows = read(target)
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 byte order mark: Excel then reads the accents
     header = raw[3:].split(b"\r\n")[0]

@@ -75,7 +75,7 @@ def test_a_game_killed_after_two_choices_resumes_with_both(tmp_path):
         [sys.executable, "main.py", "play", "--resume", "--data-dir", str(data), "--choices", "maatwerk"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert resumed.returncode == 0, resumed.stderr
-    assert "je had 2 keuze(s) gemaakt" in resumed.stdout
+    assert "je had 2 keuzes gemaakt" in resumed.stdout
     assert "Afloop: Goed geregeld" in resumed.stdout  # maatwerk needs the flag set by the first choice
     with Store.open(data) as store:
         (saved,) = store.sessions()

@@ -148,7 +148,7 @@ def test_resume_after_closing_the_game(tmp_path: Path) -> None:
         assert again.screen.name_value == "Sam"  # the last player is remembered
         press(again, pygame.K_RETURN)
         assert again.screen.name == "library"
-        assert "Verder waar je was: De gesloten deur (1 keuzes gemaakt)" in texts_on_screen(again)
+        assert "Verder waar je was: De gesloten deur (1 keuze gemaakt)" in texts_on_screen(again)
         press(again, pygame.K_r, unicode="r")
         assert again.screen.name == "situation"
         assert again.screen.session.choice_ids == ["bellen"]

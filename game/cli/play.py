@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Callable
 
-from game.i18n import t
+from game.i18n import t, tn
 from game.engine.model import BACKGROUNDS, Scenario
 from game.play.resume import restore, source_for
 from game.engine.session import ChoiceRefused, Session, Step
@@ -215,7 +215,7 @@ def _resume(args: argparse.Namespace, store: Store, read: Read) -> int:
     if restored.changed:
         print(t("resume_changed", lang))
         store.update_scenario(saved.id, restored.session.scenario)
-    print(t("resuming", lang).format(id=saved.id, player=saved.player, count=len(saved.choices)))
+    print(tn("resuming", len(saved.choices), lang, id=saved.id, player=saved.player))
     return _play(args, store, saved.id, restored.session, saved.background, read, fresh=False)
 
 

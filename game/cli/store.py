@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from game.i18n import t
+from game.i18n import t, tn
 from game.engine.model import LANGUAGES
 from game.cli.play import EXIT_FINDINGS, EXIT_OK, open_store
 from game.play.resume import load_current, load_saved_copy
@@ -128,7 +128,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         count = write_csv(sessions, args.csv, lang)
     except OSError as exc:
         return _fail(t("cannot_write", lang).format(path=args.csv, detail=exc.strerror or exc))
-    print(t("export_written", lang).format(path=args.csv, rows=count, sessions=len(sessions)))
+    print(tn("export_written", len(sessions), lang, path=args.csv, rows=tn("export_rows", count, lang)))
     return EXIT_OK
 
 
@@ -143,5 +143,5 @@ def cmd_forget(args: argparse.Namespace) -> int:
             count = store.forget(player.name)
     except StoreError as exc:
         return _fail(exc.message(lang))
-    print(t("forgotten", lang).format(name=player.name, count=count))
+    print(tn("forgotten", count, lang, name=player.name))
     return EXIT_OK

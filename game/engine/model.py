@@ -6,6 +6,8 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.i18n import texts
+
 AXES = ("resident", "rules", "efficiency", "none")
 HEADLINE_AXES = ("resident", "rules")
 SPEAKERS = ("narrator", "resident", "colleague", "manager", "provider", "letter", "other")
@@ -226,15 +228,8 @@ class Scenario:
 
 
 def standard_metrics() -> dict[str, Metric]:
-    """The metrics every scenario has without declaring them."""
-    table = [
-        ("ownership", "resident", "Regie", "Ownership"),
-        ("self_reliance", "resident", "Zelfredzaamheid", "Self-reliance"),
-        ("security", "resident", "Bestaanszekerheid", "Financial security"),
-        ("trust", "resident", "Vertrouwen", "Trust"),
-        ("legality", "rules", "Rechtmatigheid", "Legality"),
-        ("justification", "rules", "Onderbouwing", "Justification"),
-        ("efficiency", "efficiency", "Doelmatigheid", "Efficiency"),
-    ]
-    return {mid: Metric(mid, Text({"nl": nl, "en": en}), axis, 0, -10, 10, standard=True)
-            for mid, axis, nl, en in table}
+    """The metrics every scenario has without declaring them; their labels are the catalogue's metric.<id>."""
+    table = [("ownership", "resident"), ("self_reliance", "resident"), ("security", "resident"),
+             ("trust", "resident"), ("legality", "rules"), ("justification", "rules"),
+             ("efficiency", "efficiency")]
+    return {mid: Metric(mid, Text(texts(f"metric.{mid}")), axis, 0, -10, 10, standard=True) for mid, axis in table}

@@ -20,7 +20,7 @@ Forms = Mapping[str, str]
 Entry = Mapping[str, Union[str, Forms]]
 
 LANGUAGES = ("nl", "en")
-SECTIONS = ("base", "play")  # add a section module's name here (game/i18n/strings/<name>.py)
+SECTIONS = ("base", "play", "workshop", "scoring", "conditions", "export")  # add a section module's name here (game/i18n/strings/<name>.py)
 
 _strict = os.environ.get("OMGEKEERD_STRICT_I18N") == "1"
 
@@ -86,6 +86,11 @@ def tn(key: str, count: int, lang: str = "nl", **params: object) -> str:
     else:
         text = value.get(plural_form(lang, count)) or value.get("other", key)
     return _format(text, {"count": count, **params})
+
+
+def texts(key: str, **params: object) -> dict[str, str]:
+    """An interface string in every language, ``{lang: text}``: for data that carries all languages."""
+    return {lang: t(key, lang, **params) for lang in LANGUAGES}
 
 
 def has(key: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.engine.model import Condition, Scenario, Text
+from game.i18n import LANGUAGES, t
 
 _OPS = {"gte": "≥", "gt": ">", "lte": "≤", "lt": "<", "eq": "="}
 
@@ -11,35 +12,40 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
+def _metric(condition: Condition, scenario: Scenario, lang: str) -> str:
+    metric = scenario.metrics.get(condition.name)
+    label = metric.label.get(lang).lower() if metric else condition.name
+    return t("condition.and", lang).join(t("condition.metric", lang, label=label, op=_OPS[op], value=_number(v))
+                                         for op, v in condition.ops)
+
+
+def _chose(condition: Condition, scenario: Scenario, lang: str) -> str:
+    situation_id, _, choice_id = condition.name.partition(".")
+    situation = scenario.situations.get(situation_id)
+    choice = situation.choice(choice_id) if situation else None
+    shown = f"'{choice.text.get(lang)}'" if choice else condition.name
+    return t("condition.chose", lang, choice=shown)
+
+
 def _describe(condition: Condition, scenario: Scenario, lang: str) -> str:
-    nl = lang == "nl"
     kind = condition.kind
     if kind == "metric":
-        metric = scenario.metrics.get(condition.name)
-        label = metric.label.get(lang).lower() if metric else condition.name
-        bounds = " en ".join if nl else " and ".join
-        return bounds(f"{label} {_OPS[op]} {_number(v)}" for op, v in condition.ops)
+        return _metric(condition, scenario, lang)
     if kind == "flag":
-        return (f"eerst: {condition.name.replace('_', ' ')}" if nl
-                else f"first: {condition.name.replace('_', ' ')}")
+        return t("condition.flag", lang, flag=condition.name.replace("_", " "))
     if kind == "visited":
-        return f"eerst situatie '{condition.name}'" if nl else f"first situation '{condition.name}'"
+        return t("condition.visited", lang, situation=condition.name)
     if kind == "chose":
-        situation_id, _, choice_id = condition.name.partition(".")
-        situation = scenario.situations.get(situation_id)
-        choice = situation.choice(choice_id) if situation else None
-        shown = f"'{choice.text.get(lang)}'" if choice else condition.name
-        return f"eerder gekozen: {shown}" if nl else f"chosen earlier: {shown}"
+        return _chose(condition, scenario, lang)
     if kind == "not":
-        inner = _describe(condition.parts[0], scenario, lang)
-        return f"niet ({inner})" if nl else f"not ({inner})"
-    joiner = (" en " if nl else " and ") if kind == "all" else (" of " if nl else " or ")
+        return t("condition.not", lang, condition=_describe(condition.parts[0], scenario, lang))
+    joiner = t("condition.and" if kind == "all" else "condition.or", lang)
     return joiner.join(_describe(part, scenario, lang) for part in condition.parts)
 
 
 def describe_condition(condition: Condition | None, scenario: Scenario) -> Text:
-    """Why a choice is not available, in Dutch and English."""
+    """Why a choice is not available, in every language of the catalogue."""
     if condition is None:
         return Text({})
-    return Text({"nl": "Kan pas als: " + _describe(condition, scenario, "nl"),
-                 "en": "Only possible when: " + _describe(condition, scenario, "en")})
+    return Text({lang: t("condition.only_when", lang, condition=_describe(condition, scenario, lang))
+                 for lang in LANGUAGES})

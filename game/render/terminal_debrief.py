@@ -17,8 +17,8 @@ def show_debrief(screen: TextScreen, debrief: Debrief) -> None:
     scores = debrief.scores
     screen.line(f"{t('score.resident', lang)}: {scores.resident}/100    {t('score.rules', lang)}: {scores.rules}/100")
     screen.line()
-    screen.para(debrief.quadrant_title)
-    screen.para(debrief.quadrant_text, "  ")
+    screen.para(t(f"quadrant.{debrief.quadrant}.title", lang))
+    screen.para(t(f"quadrant.{debrief.quadrant}.text", lang), "  ")
     if debrief.expertise_note:
         screen.line()
         screen.para(debrief.expertise_note, "  ")
@@ -32,10 +32,10 @@ def _questions(screen: TextScreen, debrief: Debrief) -> None:
     lang = screen.lang
     screen.line()
     screen.line(t("four_questions", lang) + ":")
-    width = max(len(q.verdict_text.get(lang)) for q in debrief.questions) if debrief.questions else 0
+    width = max(len(t(q.verdict_key, lang)) for q in debrief.questions) if debrief.questions else 0
     for question in debrief.questions:
-        verdict = question.verdict_text.get(lang).ljust(width)
-        screen.para(question.question.get(lang), f"  {verdict}  ", " " * (width + 4))
+        verdict = t(question.verdict_key, lang).ljust(width)
+        screen.para(t(question.question_key, lang), f"  {verdict}  ", " " * (width + 4))
 
 
 def _thinking(screen: TextScreen, debrief: Debrief) -> None:
@@ -47,7 +47,7 @@ def _thinking(screen: TextScreen, debrief: Debrief) -> None:
     screen.line(t("thinking_errors", lang) + ":")
     for error in debrief.thinking:
         shown = "; ".join(f'"{plain(text.get(lang))}"' for _, text in error.choices)
-        screen.para(f"{error.name.get(lang)}: {error.explanation.get(lang)} ({shown})", "  - ")
+        screen.para(f"{t(error.name_key, lang)}: {t(error.explain_key, lang)} ({shown})", "  - ")
 
 
 def _levers(screen: TextScreen, debrief: Debrief) -> None:

@@ -16,36 +16,17 @@ from typing import Iterable, Iterator
 from game.engine.loader import load_scenario
 from game.engine.model import Scenario
 from game.engine.session import Session
+from game.i18n import t
 from game.store.database import SavedSession
 from game.render.terminal import plain
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-COLUMNS: list[tuple[str, str, str]] = [  # (key, Dutch header, English header)
-    ("session", "sessie", "session"),
-    ("player", "speler", "player"),
-    ("background", "achtergrond", "background"),
-    ("scenario", "casus", "scenario"),
-    ("source", "bron", "source"),
-    ("version", "versie", "version"),
-    ("mode", "speelwijze", "mode"),
-    ("lang", "taal", "language"),
-    ("started", "begonnen (UTC)", "started (UTC)"),
-    ("finished_at", "afgerond (UTC)", "finished (UTC)"),
-    ("status", "status", "status"),
-    ("ending", "afloop", "ending"),
-    ("resident", "bewonersgericht", "resident-centred"),
-    ("rules", "rechtmatig", "lawful"),
-    ("quadrant", "kwadrant", "quadrant"),
-    ("number", "keuze nr", "choice no"),
-    ("situation", "situatie", "situation"),
-    ("choice", "keuze", "choice"),
-    ("choice_text", "keuzetekst", "choice text"),
-    ("made", "gekozen (UTC)", "chosen (UTC)"),
-]
-
-STATUS = {"finished": ("afgerond", "finished"), "abandoned": ("opzijgezet", "set aside"),
-          "open": ("onafgemaakt", "unfinished")}
+COLUMNS: tuple[str, ...] = (  # each column's head is the catalogue entry export.column.<key>
+    "session", "player", "background", "scenario", "source", "version", "mode", "lang", "started",
+    "finished_at", "status", "ending", "resident", "rules", "quadrant", "number", "situation", "choice",
+    "choice_text", "made",
+)
 
 
 def spreadsheet_safe(value: object) -> str:
@@ -67,7 +48,7 @@ def timestamp(value: str | None) -> str:
 
 def _status(saved: SavedSession, lang: str) -> str:
     key = "finished" if saved.finished else "abandoned" if saved.abandoned else "open"
-    return STATUS[key][0 if lang == "nl" else 1]
+    return t(f"export.status.{key}", lang)
 
 
 def _situations(scenario: Scenario | None, choices: list[str]) -> list[tuple[str, str]]:
@@ -89,7 +70,7 @@ def _situations(scenario: Scenario | None, choices: list[str]) -> list[tuple[str
 
 def rows(sessions: Iterable[SavedSession], lang: str = "nl") -> Iterator[list[str]]:
     """The header and one row per choice (a session without choices gets one row)."""
-    yield [nl if lang == "nl" else en for _, nl, en in COLUMNS]
+    yield [t(f"export.column.{key}", lang) for key in COLUMNS]
     loaded: dict[str, Scenario | None] = {}
     for saved in sessions:
         if saved.content_hash not in loaded:
@@ -109,7 +90,7 @@ def rows(sessions: Iterable[SavedSession], lang: str = "nl") -> Iterator[list[st
             situation, text = where[number - 1] if choice_id is not None else ("", "")
             row = dict(head, number=number if choice_id is not None else None, situation=situation,
                        choice=choice_id, choice_text=plain(text), made=timestamp(when))
-            yield [spreadsheet_safe(row[key]) for key, _, _ in COLUMNS]
+            yield [spreadsheet_safe(row[key]) for key in COLUMNS]
 
 
 def write_csv(sessions: Iterable[SavedSession], path: str | os.PathLike[str], lang: str = "nl") -> int:

@@ -42,7 +42,7 @@ class Verdict(Widget):
     def place(self, ui: Ui, x: int, y: int, width: int) -> int:
         unit = ui.theme.unit
         widest = max(ui.layout(ui.t(k), "small", 10_000, "bold").text_width for k in
-                     ("ui.verdict.yes", "ui.verdict.partly", "ui.verdict.no"))
+                     ("verdict.yes", "verdict.partly", "verdict.no"))
         self._pill_width = widest + unit * 3
         self._question = ui.layout(self.question, "text", width - self._pill_width - unit * 2)
         self.rect = pygame.Rect(x, y, width, max(self._question.height, ui.layout("Ag", "small").line_height + unit))
@@ -192,8 +192,8 @@ class DebriefScreen(Screen):
             text = Column(ui, column.region, column.x + size + unit * 3, top, column.width - size - unit * 3)
         else:
             text = column
-        text.add(TextBlock(debrief.quadrant_title.get(lang), "heading", "bold", role="accent"), gap=unit)
-        text.add(TextBlock(debrief.quadrant_text.get(lang)), gap=unit * 2)
+        text.add(TextBlock(ui.t(f"quadrant.{debrief.quadrant}.title"), "heading", "bold", role="accent"), gap=unit)
+        text.add(TextBlock(ui.t(f"quadrant.{debrief.quadrant}.text")), gap=unit * 2)
         scores = debrief.scores
         lines = [ui.t("ui.debrief.scores", resident=scores.resident, rules=scores.rules)]
         if debrief.ending_title:
@@ -203,7 +203,7 @@ class DebriefScreen(Screen):
                          ui.t("ui.debrief.expert", resident=expert.resident, rules=expert.rules))
         text.add(TextBlock("\n".join(lines), "text"), gap=unit)
         if debrief.expertise_note and not ui.theme.projector:
-            text.add(TextBlock(ui.t("ui.debrief.for_you", background=ui.t(f"ui.background.{debrief.player_background}"))
+            text.add(TextBlock(ui.t("ui.debrief.for_you", background=ui.t(f"background.{debrief.player_background}"))
                                + "\n" + debrief.expertise_note.get(lang), "small", box="surface_alt"))
         if side_by_side:
             column.y = max(chart.rect.bottom + unit * 2, text.y)
@@ -215,7 +215,7 @@ class DebriefScreen(Screen):
     def _questions(self, ui: Ui, column: Column) -> None:
         self._heading(ui, column, "ui.debrief.questions")
         for question in self.debrief.questions:
-            column.add(Verdict(question.verdict, question.verdict_text.get(ui.lang), question.question.get(ui.lang)))
+            column.add(Verdict(question.verdict, ui.t(question.verdict_key), ui.t(question.question_key)))
 
     def _thinking(self, ui: Ui, column: Column) -> None:
         lang = ui.lang
@@ -224,7 +224,7 @@ class DebriefScreen(Screen):
             column.add(TextBlock(ui.t("ui.debrief.no_thinking"), role="muted"))
             return
         for shown in self.debrief.thinking:
-            column.add(TextBlock(f"**{shown.name.get(lang)}**: {shown.explanation.get(lang)}"), gap=ui.theme.unit // 2)
+            column.add(TextBlock(f"**{ui.t(shown.name_key)}**: {ui.t(shown.explain_key)}"), gap=ui.theme.unit // 2)
             where = "\n".join(f"- {text.get(lang)}" for _id, text in shown.choices)
             column.add(TextBlock(ui.t("ui.debrief.in_choices") + "\n" + where, "small", role="muted"),
                        gap=ui.theme.unit * 2, indent=ui.theme.unit * 2)

@@ -54,7 +54,7 @@ class EndingScreen(Screen):
         self.on_enter()
         if result.clean:
             self.reload_result = None
-            self.app.toast(self.app.ui.t("ui.reload.ok", count=result.replayed), 4)
+            self.app.toast(self.app.ui.tn("ui.reload.ok", result.replayed), 4)
         else:
             self.reload_result = result
         self.app.rebuild()

@@ -237,7 +237,7 @@ class LibraryScreen(Screen):
         player = self.app.player
         who = ""
         if player is not None:
-            who = " · ".join([player.name, ui.t(f"ui.background.{player.background}"),
+            who = " · ".join([player.name, ui.t(f"background.{player.background or 'nieuw'}"),
                               ui.t(f"ui.mode.{self.app.mode}")])
         bar = top_bar(ui, layer, width, ui.t("ui.library.title"), who, [
             Button(ui.t("ui.settings"), self.open_settings, "quiet", key="settings"),
@@ -282,7 +282,7 @@ class LibraryScreen(Screen):
             return
         entry = self.app.library.find(saved.scenario_id)
         title = entry.scenario.title.get(ui.lang) if entry is not None and entry.scenario else saved.scenario_id
-        column.add(Button(ui.t("ui.resume.button", title=title, count=len(saved.choices)),
+        column.add(Button(ui.tn("ui.resume.button", len(saved.choices), title=title),
                           lambda: self.resume(saved), "primary", key="resume", fill=True, hint="R"))
         column.space(ui.theme.unit)
 
@@ -375,7 +375,7 @@ class LibraryScreen(Screen):
         broken = self.app.library.broken()
         if broken:
             names = ", ".join(Path(entry.path).name for entry in broken)
-            column.add(TextBlock(ui.t("ui.library.broken_notice", count=len(broken), names=names), "small",
+            column.add(TextBlock(ui.tn("ui.library.broken_notice", len(broken), names=names), "small",
                                  role="warning_text", box="warning_bg", rich=False))
             column.space(ui.theme.unit // 2)
 
@@ -391,7 +391,7 @@ class LibraryScreen(Screen):
             lines = [f"**⚠ {Path(entry.path).name}**"] + [f"- {f}" for f in findings]
             more = len([f for f in entry.findings if f.is_error]) - len(findings)
             if more > 0:
-                lines.append(ui.t("ui.library.more_findings", count=more))
+                lines.append(ui.tn("ui.library.more_findings", more))
             column.add(TextBlock("\n".join(lines), "small", role="warning_text", box="warning_bg", rich=True))
 
     def default_action(self) -> None:

@@ -151,7 +151,7 @@ class SituationScreen(Screen):
         self.reload_result = result
         if result.clean:
             self.panel = None
-            self.app.toast(self.app.ui.t("ui.reload.ok", count=result.replayed), 4)
+            self.app.toast(self.app.ui.tn("ui.reload.ok", result.replayed), 4)
         else:
             self.panel = RELOAD
         self.app.rebuild()
@@ -401,10 +401,10 @@ def reload_panel(ui: Ui, width: int, height: int, result: ReloadResult, again: A
     if not result.reloaded:
         intro = ui.t("ui.reload.errors")
     elif result.stopped_at:
-        intro = ui.t("ui.reload.replay_stopped", number=result.stopped_at, choice=result.stopped_choice,
-                     reason=result.stopped_reason, count=result.replayed)
+        intro = ui.tn("ui.reload.replay_stopped", result.replayed, number=result.stopped_at,
+                      choice=result.stopped_choice, reason=result.stopped_reason)
     else:
-        intro = ui.t("ui.reload.ok", count=result.replayed)
+        intro = ui.tn("ui.reload.ok", result.replayed)
     buttons = [Button(ui.t("ui.reload.again"), again, "secondary", key="reload:again", hint="F5"),
                Button(ui.t("ui.close"), close, "primary", key="reload:close", hint="Enter")]
     return make_panel(ui, width, height, ui.t("ui.reload.title"), findings_body(ui, result.findings, intro),

@@ -120,7 +120,7 @@ class StartScreen(Screen):
             column.row([Button(p.name, lambda p=p: self.pick_player(p.name, p.background), "chip",
                                key=f"player:{p.name}", selected=p.name == self.name_value) for p in earlier])
         column.add(TextBlock(ui.t("ui.start.background"), "heading", "bold"))
-        column.row([Button(ui.t(f"ui.background.{b}"), lambda b=b: self.set_background(b), "chip",
+        column.row([Button(ui.t(f"background.{b}"), lambda b=b: self.set_background(b), "chip",
                            key=f"background:{b}", selected=b == self.background) for b in BACKGROUNDS])
         column.add(TextBlock(ui.t("ui.start.mode"), "heading", "bold"))
         for number, mode in enumerate(MODES, start=1):

@@ -55,7 +55,7 @@ class QuadrantChart(Widget):
         """Each quadrant's name outside the plot: the top two above it, the bottom two below it."""
         for kind, corner in QUADRANT_CORNERS:
             quad = quads[kind]
-            layout = ui.layout(ui.t(f"ui.quadrant.{kind}"), "small", 10_000, "bold", rich=False)
+            layout = ui.layout(ui.t(f"quadrant.{kind}.label"), "small", 10_000, "bold", rich=False)
             x = quad.x if corner.endswith("left") else quad.right - layout.text_width
             y = quad.y - layout.line_height if corner.startswith("top") else quad.bottom
             layout.draw(surface, x, y, ui.colour("muted"), surface.get_clip())

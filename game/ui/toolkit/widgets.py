@@ -15,6 +15,7 @@ from typing import Callable, Iterable
 import pygame
 
 from game.i18n import t as translate
+from game.i18n import tn as translate_count
 
 from game.ui.toolkit.fonts import Fonts
 from game.ui.toolkit.text import TextLayout, Typesetter
@@ -37,6 +38,10 @@ class Ui:
         """An interface string in the current language, with ``{name}`` values filled in."""
         text = translate(key, self.lang)
         return text.format(**values) if values else text
+
+    def tn(self, key: str, count: int, **values: object) -> str:
+        """An interface string with a real plural: the form for ``count`` (also filled in as ``{count}``)."""
+        return translate_count(key, count, self.lang, **values)
 
     def px(self, size: str) -> int:
         theme = self.theme
