@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.bundled import library_folder
 from game.engine.findings import ERROR, Finding
 from game.engine.loader import load_catalogue, load_scenario
 from game.engine.model import Lever, Scenario
@@ -15,11 +16,11 @@ CATALOGUE_NAME = "levers.yaml"
 
 
 def default_folder() -> Path:
-    """The library folder: $OMGEKEERD_SCENARIOS, else ``scenarios/`` beside the game package."""
+    """The library folder: $OMGEKEERD_SCENARIOS, else the shipped library (package data)."""
     configured = os.environ.get("OMGEKEERD_SCENARIOS")
     if configured:
         return Path(configured)
-    return Path(__file__).resolve().parent.parent.parent / "scenarios"
+    return library_folder()
 
 
 def display_path(path: Path | str) -> str:

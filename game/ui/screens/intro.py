@@ -9,11 +9,10 @@ from game.engine.model import Scenario
 
 from game.ui.records import problem_text
 from game.ui.toolkit.chrome import button_bar, hint_bar, main_region, reading_column, top_bar
-from game.ui.toolkit.fonts import FONT_DIR
+from game.bundled import assets_folder
 from game.ui.screens.base import Screen
 from game.ui.toolkit.widgets import Button, Column, DrawState, Layer, TextBlock, Ui, Widget
 
-ASSETS = FONT_DIR.parent
 
 
 def load_portrait(relative: str) -> pygame.Surface | None:
@@ -21,8 +20,9 @@ def load_portrait(relative: str) -> pygame.Surface | None:
     if not relative:
         return None
     try:
-        path = (ASSETS / relative).resolve()
-        if not path.is_relative_to(ASSETS.resolve()) or not path.is_file():
+        assets = assets_folder()
+        path = (assets / relative).resolve()
+        if not path.is_relative_to(assets.resolve()) or not path.is_file():
             return None
         return pygame.image.load(str(path))
     except (pygame.error, OSError, ValueError):

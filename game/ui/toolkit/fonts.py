@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pygame
 
-FONT_DIR = Path(__file__).resolve().parents[3] / "assets" / "fonts"
+from game.bundled import font_folder
+
 FILES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf", "italic": "DejaVuSans-Oblique.ttf"}
 SYSTEM_NAMES = {"regular": ("dejavusans", False, False), "bold": ("dejavusans", True, False),
                 "italic": ("dejavusans", False, True)}
@@ -19,8 +20,8 @@ class FontError(Exception):
 class Fonts:
     """Font objects by (style, size); the bundled TTF files, or an installed DejaVu Sans."""
 
-    def __init__(self, folder: Path = FONT_DIR) -> None:
-        self.folder = folder
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder if folder is not None else font_folder()
         self._cache: dict[tuple[str, int], pygame.font.Font] = {}
 
     def path(self, style: str) -> str:

@@ -1,0 +1,1 @@
+"""xAPI learning records: statements, the outbox and sync to the organisation's learning record store."""
