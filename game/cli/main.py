@@ -7,15 +7,18 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from game.engine.findings import ERROR, Finding, count
-from game.i18n import t
+from game.i18n import t, tn
 from game.content.library import Entry, Library, display_path, load_library, resolve
 from game.engine.loader import load_catalogue
-from game.engine.model import BACKGROUNDS, LANGUAGES
+from game.engine.model import BACKGROUNDS, LANGUAGES, Scenario
 from game.engine.session import Session
 from game.cli.store import add_data_dir, add_store_commands
+
+if TYPE_CHECKING:
+    from scoring.analysis import Analysis
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -38,22 +41,22 @@ def _library_findings(library: Library) -> list[Finding]:
     return library.catalogue_findings + [f for entry in library.entries for f in with_smells(entry)]
 
 
-def _validate_paths(paths: Sequence[str]) -> list[Finding]:
+def _validate_paths(paths: Sequence[str], lang: str) -> list[Finding]:
     findings: list[Finding] = []
     if not paths:
         library = load_library()
         if not library.folder.is_dir():
-            raise UsageError(f"the library folder {display_path(library.folder)} does not exist")
+            raise UsageError(t("cli.no_library", lang, folder=display_path(library.folder)))
         return _library_findings(library)
     for name in paths:
         path = Path(name)
         if path.is_dir():
             library = load_library(path)
             if not library.entries and not (path / "levers.yaml").is_file():
-                raise UsageError(f"{name}: no scenario files (.yaml) in this folder")
+                raise UsageError(t("cli.no_scenario_files", lang, name=name))
             findings += _library_findings(library)
         elif not path.exists():
-            raise UsageError(f"{name}: no such file or folder")
+            raise UsageError(t("cli.no_such_path", lang, name=name))
         elif path.name == "levers.yaml":
             findings += load_catalogue(name)[1]
         else:
@@ -64,11 +67,13 @@ def _validate_paths(paths: Sequence[str]) -> list[Finding]:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Check scenario files and print every finding."""
-    findings = _validate_paths(args.paths)
+    lang = args.lang
+    findings = _validate_paths(args.paths, lang)
     for finding in findings:
         print(finding)
     errors, warnings = count(findings)
-    print(f"{errors} error(s), {warnings} warning(s)" if findings else "no problems found")
+    print(t("cli.validate.summary", lang, errors=tn("cli.validate.errors", errors, lang),
+            warnings=tn("cli.validate.warnings", warnings, lang)) if findings else t("cli.validate.clean", lang))
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
@@ -127,25 +132,29 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     assert entry.scenario is not None
     analysis = analyse(entry.scenario)
     if args.json:
-        print(json.dumps(analysis.to_json(), ensure_ascii=False, indent=2))
+        print(json.dumps(analysis.to_json(), ensure_ascii=False, indent=2, allow_nan=False))
         return EXIT_OK
-    scenario = entry.scenario
-    print(f"{scenario.id}: {scenario.title.get(args.lang)}")
-    print(f"  situations reachable: {len(analysis.situations)} of {len(scenario.situations)}")
-    print(f"  playthroughs: {analysis.playthroughs}{' (plus endless loops)' if analysis.cyclic else ''}"
-          f" over {analysis.states} states")
+    _print_analysis(entry.scenario, analysis, args.lang)
+    return EXIT_OK
+
+
+def _print_analysis(scenario: Scenario, analysis: Analysis, lang: str) -> None:
+    print(f"{scenario.id}: {scenario.title.get(lang)}")
+    print(t("cli.analyze.reachable", lang, reached=len(analysis.situations), total=len(scenario.situations)))
+    print(t("cli.analyze.playthroughs", lang, count=analysis.playthroughs, states=analysis.states,
+            loops=t("cli.analyze.loops", lang) if analysis.cyclic else ""))
     for axis, (low, high) in analysis.range.items():
-        print(f"  {axis} axis total: {low:g} to {high:g}")
+        print(t("cli.analyze.range", lang, axis=axis, low=f"{low:g}", high=f"{high:g}"))
+    unreachable = t("cli.analyze.unreachable", lang)
     for ending_id, reachable in analysis.endings.items():
         best = analysis.ending_best.get(ending_id)
-        shown = f"best route scores resident {best.resident}, rules {best.rules}" if best else "not reachable"
-        print(f"  ending {ending_id}: {shown if reachable else 'not reachable'}")
+        shown = t("cli.analyze.best", lang, resident=best.resident, rules=best.rules) if best else unreachable
+        print(t("cli.analyze.ending", lang, ending=ending_id, shown=shown if reachable else unreachable))
     if analysis.dead_ends:
-        print("  dead ends (no choice available): " + ", ".join(analysis.dead_ends))
+        print(t("cli.analyze.dead_ends", lang, situations=", ".join(analysis.dead_ends)))
     scores = analysis.expert_scores
-    print(f"  expert route ({analysis.expert_ending}; resident {scores.resident if scores else '-'}, "
-          f"rules {scores.rules if scores else '-'}): {','.join(analysis.expert_route)}")
-    return EXIT_OK
+    print(t("cli.analyze.expert", lang, ending=analysis.expert_ending, resident=scores.resident if scores else "-",
+            rules=scores.rules if scores else "-", route=",".join(analysis.expert_route)))
 
 
 def cmd_play(args: argparse.Namespace) -> int:
@@ -156,7 +165,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     from game.cli.play import play_recorded
 
     if args.json and args.choices is None:
-        raise UsageError("--json needs --choices (a scripted playthrough)")
+        raise UsageError(t("cli.json_needs_choices", args.lang))
     return play_recorded(args, input)
 
 
@@ -179,9 +188,10 @@ def cmd_graph(args: argparse.Namespace) -> int:
     try:
         Path(args.out).write_text(text, encoding="utf-8")
     except OSError as exc:
-        print(f"omgekeerd: {args.out} could not be written: {exc.strerror or exc}", file=sys.stderr)
+        print("omgekeerd: " + t("cli.not_written", args.lang, path=args.out, detail=exc.strerror or exc),
+              file=sys.stderr)
         return EXIT_FINDINGS
-    print(f"wrote {args.out}")
+    print(t("cli.wrote", args.lang, path=args.out))
     return EXIT_OK
 
 
@@ -190,6 +200,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     from game.content.library import default_folder
     from game.content.scaffold import ScaffoldError, check_id, write_scaffold
 
+    lang = args.lang
     try:
         check_id(args.id)
     except ScaffoldError as exc:
@@ -199,8 +210,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     if path.resolve().parent == folder.resolve() and not path.exists():
         existing = load_library(folder).find(args.id)
         if existing is not None:
-            print(f'omgekeerd: the library already has a scenario "{args.id}" in {existing.path}; '
-                  "nothing was written. Choose another id", file=sys.stderr)
+            print("omgekeerd: " + t("cli.new.exists_in_library", lang, id=args.id, path=existing.path),
+                  file=sys.stderr)
             return EXIT_FINDINGS
     try:
         write_scaffold(args.id, path)
@@ -208,11 +219,10 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"omgekeerd: {exc}", file=sys.stderr)
         return EXIT_FINDINGS
     shown = display_path(path)
-    print(f"wrote {shown}")
+    print(t("cli.wrote", lang, path=shown))
     if path.stem != args.id:
-        print(f'note: the file name differs from the id "{args.id}"; validate will ask you to make them equal')
-    print(f"next: edit it, check it with 'python main.py validate {shown}', "
-          f"see it with 'python main.py graph {shown}', play it with 'python main.py play --text {shown}'")
+        print(t("cli.new.name_differs", lang, id=args.id))
+    print(t("cli.new.next", lang, path=shown))
     return EXIT_OK
 
 
@@ -233,7 +243,6 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def pick_in_terminal(lang: str, data_dir: str | None = None) -> int:
     """Text mode start: show the library, let the player pick a case, play it (recorded)."""
-    from game.i18n import t
     from game.cli.play import play_recorded
     from game.render.terminal import TextScreen
 
@@ -244,7 +253,7 @@ def pick_in_terminal(lang: str, data_dir: str | None = None) -> int:
         first = next((f for f in entry.findings if f.is_error), None)
         print(f"! {t('broken_scenario', lang)}: {first}")
     if not playable:
-        print("no playable scenarios in " + display_path(library.folder))
+        print(t("cli.no_playable", lang, folder=display_path(library.folder)))
         return EXIT_FINDINGS
     screen.heading(t("pick_scenario", lang))
     for number, scenario in enumerate(playable, start=1):
@@ -284,6 +293,7 @@ def build_parser() -> Parser:
 
     validate = commands.add_parser("validate", help="check scenario files (default: the library)")
     validate.add_argument("paths", nargs="*", metavar="PATH", help="scenario files or folders")
+    validate.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
     validate.set_defaults(handler=cmd_validate)
 
     play = commands.add_parser("play", help="play a scenario")
@@ -320,6 +330,7 @@ def build_parser() -> Parser:
     new = commands.add_parser("new", help="write a ready-to-edit scenario file to start from")
     new.add_argument("id", metavar="ID", help="the new scenario's id: small letters, digits and -")
     new.add_argument("--out", metavar="FILE", help="where to write it (default: scenarios/ID.yaml)")
+    new.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
     new.set_defaults(handler=cmd_new)
 
     add_store_commands(commands)
@@ -342,7 +353,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except UsageError as exc:
-        print(f"omgekeerd: error: {exc}", file=sys.stderr)
+        print(t("cli.error", args.lang, message=exc), file=sys.stderr)
         return EXIT_USAGE
     except SystemExit as exc:
         return int(exc.code or 0)
@@ -353,6 +364,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # never a traceback for a user; say what happened in one line
         if os.environ.get("OMGEKEERD_DEBUG"):
             raise
-        print(f"omgekeerd: unexpected error: {type(exc).__name__}: {exc} "
-              "(set OMGEKEERD_DEBUG=1 to see details)", file=sys.stderr)
+        print(t("cli.unexpected", args.lang, error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return EXIT_FINDINGS

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.bundled import library_folder
-from game.engine.findings import ERROR, Finding
-from game.engine.loader import load_catalogue, load_scenario
+from game.engine.findings import ERROR, Finding, ordered
+from game.engine.loader import load_catalogue, load_scenario, unexpected
 from game.engine.model import Lever, Scenario
 from game.engine.validator import validate
 
@@ -88,17 +88,19 @@ def catalogue_for(path: Path) -> tuple[dict[str, Lever], list[Finding]]:
 
 
 def check_file(path: Path, catalogue: dict[str, Lever]) -> Entry:
-    """Load and validate one scenario file."""
+    """Load and validate one scenario file; whatever is wrong in it stays in its own entry."""
     shown = display_path(path)
     scenario, findings = load_scenario(shown, catalogue)
     if scenario is not None:
-        findings = findings + validate(scenario)
+        try:
+            findings = findings + validate(scenario)
+        except Exception as exc:  # noqa: BLE001 - one file's fault must not take the library down
+            findings = findings + [unexpected(shown, exc, "checking this scenario")]
     if scenario is not None and Path(path).stem != scenario.id and scenario.id:
         findings.append(Finding(shown, scenario.lines.get("id", 1), "warning",
                                 f'the id "{scenario.id}" differs from the file name "{Path(path).stem}"',
                                 f"rename the file to {scenario.id}.yaml or change the id"))
-    findings = sorted(set(findings), key=lambda f: (f.line, f.severity, f.message))
-    return Entry(shown, scenario, findings)
+    return Entry(shown, scenario, ordered(findings))
 
 
 def load_library(folder: Path | None = None) -> Library:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable
+
+from game.engine.controls import one_line
 
 ERROR = "error"
 WARNING = "warning"
+MAX_MESSAGE_CHARS = 300  # a finding is one line: longer messages and hints are cut
+MAX_HINT_CHARS = 200
 
 
 @dataclass(frozen=True, order=True)
@@ -19,11 +23,14 @@ class Finding:
     severity: str
     message: str
     hint: str = ""
+    knock_on: bool = field(default=False, compare=False)  # follows from another finding; shown after
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line > 0 else self.path
-        text = f"{where}: {self.severity}: {self.message}"
-        return f"{text}; {self.hint}" if self.hint else text
+        """``path:line: severity: message; hint`` on one line, controls escaped, long parts cut."""
+        path = one_line(self.path, MAX_HINT_CHARS)
+        where = f"{path}:{self.line}" if self.line > 0 else path
+        text = f"{where}: {self.severity}: {one_line(self.message, MAX_MESSAGE_CHARS)}"
+        return f"{text}; {one_line(self.hint, MAX_HINT_CHARS)}" if self.hint else text
 
     @property
     def is_error(self) -> bool:
@@ -40,6 +47,11 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
 def hint_with(suggestion: str, fallback: str) -> str:
     """Prefer a did-you-mean suggestion; otherwise the general advice."""
     return f"{suggestion} {fallback}".strip() if suggestion else fallback
+
+
+def ordered(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings without duplicates, causes first: by line, knock-on findings after the rest."""
+    return sorted(set(findings), key=lambda f: (f.knock_on, f.path, f.line, f.severity, f.message))
 
 
 def count(findings: Iterable[Finding]) -> tuple[int, int]:

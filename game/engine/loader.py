@@ -33,6 +33,8 @@ SITUATION_KEYS = ("speaker", "speaker_name", "text", "unlocks", "choices", "next
 CHOICE_KEYS = ("id", "text", "requires", "requires_text", "hidden_unless_met", "effects", "set", "clear",
                "thinking", "levers", "missed_levers", "feedback", "goto")
 LEVER_KEYS = ("title", "explain", "source", "valid_from", "valid_until")
+MAX_NUMBER = 1_000_000_000  # numbers in a scenario (effects, bounds, minutes) stay within ± this
+_NUMBER_TEXT = re.compile(r"^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
 
 
 def content_hash(text: str) -> str:
@@ -74,8 +76,12 @@ class Reader:
         return node.value
 
     def string(self, node: Node | None, where: str, pattern: re.Pattern[str] | None = None,
-               example: str = "") -> str:
+               example: str = "", required: bool = False) -> str:
+        """A single word or sentence; ``required`` ones (ids, targets) may not be empty or blank."""
         if node is None:
+            return ""
+        if required and node.kind == "scalar" and isinstance(node.value, str) and not node.value.strip():
+            self.error(node.line, f"{where} is empty", f"write an id, e.g. {where.split()[-1]}: {example or 'id'}")
             return ""
         if node.kind != "scalar" or node.value is None or isinstance(node.value, (dict, list)):
             self.error(node.line, f"{where} must be a single word or sentence", f"write e.g. {where.split()[-1]}: {example or 'tekst'}")
@@ -91,6 +97,15 @@ class Reader:
 
     def number(self, node: Node | None, where: str, integer: bool = False) -> float | None:
         if node is None:
+            return None
+        numeric_text = node.kind == "scalar" and isinstance(node.value, str) and not node.quoted \
+            and bool(_NUMBER_TEXT.match(node.value))
+        out_of_range = isinstance(node.value, (int, float)) and not isinstance(node.value, bool) \
+            and not (abs(node.value) <= MAX_NUMBER)  # also NaN, which compares false
+        if numeric_text or out_of_range:
+            shown = node.text or str(node.value)
+            self.error(node.line, f"{where} is {shown[:40]}{'…' if len(shown) > 40 else ''}, too large or not a number",
+                       f"write a number between -{MAX_NUMBER:,} and {MAX_NUMBER:,}".replace(",", "."))
             return None
         if node.kind != "scalar" or isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
             self.error(node.line, f"{where} must be a number, not {describe(node)}", f"write e.g. {'3' if integer else '2'}")
@@ -110,6 +125,10 @@ class Reader:
 
     def date(self, node: Node | None, where: str) -> _dt.date | None:
         if node is None:
+            return None
+        if node.kind == "scalar" and isinstance(node.value, _dt.datetime):
+            self.error(node.line, f"{where} has a time ({node.text or node.value}); a date is a day",
+                       f"write only the day, e.g. {where.split()[-1]}: {node.value.date().isoformat()}")
             return None
         if node.kind == "scalar" and isinstance(node.value, _dt.date):
             return node.value
@@ -233,7 +252,7 @@ class Reader:
         if kind != "metric" and ops:
             self.error(node.line, f"{where}: {', '.join(ops)} only go with metric", "write e.g. {metric: trust, gte: 2}")
         if kind == "metric":
-            name = self.string(child, f"{where} metric", example="trust")
+            name = self.string(child, f"{where} metric", example="trust", required=True)
             if not ops:
                 self.error(node.line, f"{where}: metric {name} has no comparison", "add gte, gt, lte, lt or eq, e.g. gte: 2")
             values = []
@@ -243,7 +262,7 @@ class Reader:
                     values.append((op, number))
             return Condition("metric", node.line, name, tuple(values))
         if kind in ("flag", "visited", "chose"):
-            name = self.string(child, f"{where} {kind}", example="huisbezoek_gedaan")
+            name = self.string(child, f"{where} {kind}", example="huisbezoek_gedaan", required=True)
             if kind == "chose" and name and name.count(".") != 1:
                 self.error(child.line, f'{where} chose "{name}" must name situation.choice',
                            "write e.g. chose: melding.direct_boete")
@@ -342,10 +361,11 @@ def load_choice(reader: Reader, node: Node, situation_id: str) -> Choice | None:
     fields = reader.mapping(node, f"a choice of situation {situation_id}", CHOICE_KEYS, ("id", "text", "goto"))
     if fields is None:
         return None
-    choice_id = reader.string(fields.get("id"), f"choice id in situation {situation_id}", CHOICE_ID, "direct_boete")
+    choice_id = reader.string(fields.get("id"), f"choice id in situation {situation_id}", CHOICE_ID, "direct_boete",
+                              required=True)
     where = f"choice {situation_id}.{choice_id}"
     choice = Choice(choice_id, reader.text(fields.get("text"), f"{where} text"),
-                    reader.string(fields.get("goto"), f"{where} goto", example="gesprek"), node.line)
+                    reader.string(fields.get("goto"), f"{where} goto", example="gesprek", required=True), node.line)
     choice.lines = {key: node.key_lines.get(key, node.line) for key in fields}
     choice.requires = reader.condition(fields.get("requires"), f"{where} requires")
     choice.requires_text = reader.text(fields.get("requires_text"), f"{where} requires_text")
@@ -406,7 +426,8 @@ def load_situation(reader: Reader, situation_id: str, node: Node, line: int) -> 
         route_fields = reader.mapping(item, f"a next entry of situation {situation_id}", ("if", "goto"), ("goto",))
         if route_fields is None:
             continue
-        situation.next.append(Route(reader.string(route_fields.get("goto"), f"next goto in situation {situation_id}"),
+        situation.next.append(Route(reader.string(route_fields.get("goto"), f"next goto in situation {situation_id}",
+                                                  example="afronding", required=True),
                                     item.line, reader.condition(route_fields.get("if"), f"next if in situation {situation_id}")))
     return situation
 
@@ -433,7 +454,7 @@ def load_dossier(reader: Reader, node: Node | None) -> list[Document]:
                                 ("id", "title", "text"))
         if fields is None:
             continue
-        doc_id = reader.string(fields.get("id"), "dossier id", ELEMENT_ID, "signaal")
+        doc_id = reader.string(fields.get("id"), "dossier id", ELEMENT_ID, "signaal", required=True)
         doc = Document(doc_id, reader.text(fields.get("title"), f"dossier {doc_id} title"),
                        reader.text(fields.get("text"), f"dossier {doc_id} text"), item.line)
         kind = reader.string(fields.get("kind"), f"dossier {doc_id} kind", example="note")
@@ -491,7 +512,7 @@ def load_tree(reader: Reader, root: Node, text: str, catalogue: dict[str, Lever]
         else:
             reader.error(fmt.line, f'format "{shown}" is not supported; this version of Omgekeerd reads format {FORMAT_VERSION}',
                          f"write 'format: {FORMAT_VERSION}' and follow docs/scenario-format.md")
-    scenario = Scenario(reader.string(fields.get("id"), "id", SCENARIO_ID, "boodschappen"), reader.path,
+    scenario = Scenario(reader.string(fields.get("id"), "id", SCENARIO_ID, "boodschappen", required=True), reader.path,
                         content_hash(text), source_text=text)
     scenario.lines = {key: root.key_lines.get(key, root.line) for key in fields}
     scenario.title = reader.text(fields.get("title"), "title")
@@ -504,7 +525,7 @@ def load_tree(reader: Reader, root: Node, text: str, catalogue: dict[str, Lever]
     scenario.resident = load_resident(reader, fields.get("resident"))
     scenario.metrics = load_metrics(reader, fields.get("metrics"))
     scenario.dossier = load_dossier(reader, fields.get("dossier"))
-    scenario.start = reader.string(fields.get("start"), "start", example="melding")
+    scenario.start = reader.string(fields.get("start"), "start", example="melding", required=True)
     scenario.date = reader.date(fields.get("date"), "date")
     own = load_levers(reader, fields.get("levers"), "levers")
     scenario.levers = {**catalogue, **own}
@@ -532,25 +553,55 @@ def _load_named(reader: Reader, node: Node | None, where: str, example: str,
 
 
 def load_catalogue(path: str) -> tuple[dict[str, Lever], list[Finding]]:
-    """Read the lever catalogue (``scenarios/levers.yaml``)."""
+    """Read the lever catalogue (``scenarios/levers.yaml``); a fault in it becomes a finding."""
     reader = Reader(path)
     root, _text, findings = yamlsource.read(path)
     reader.findings.extend(findings)
     if root is None:
         return {}, reader.findings
-    return load_levers(reader, root, "the lever catalogue"), reader.findings
+    try:
+        return load_levers(reader, root, "the lever catalogue"), reader.findings
+    except Exception as exc:  # noqa: BLE001 - one file's fault must stay in that file
+        return {}, reader.findings + [unexpected(path, exc, "reading the lever catalogue")]
 
 
 def load_scenario(path: str, catalogue: dict[str, Lever] | None = None,
                   data: bytes | None = None) -> tuple[Scenario | None, list[Finding]]:
-    """Read and shape-check one scenario file. Cross-checks are in ``game.validator``."""
+    """Read and shape-check one scenario file. Cross-checks are in ``game.validator``.
+
+    Never raises for the file's content: an unexpected fault becomes an error finding
+    for this file, at the line being read, and the scenario is not playable.
+    """
     reader = Reader(path)
-    root, text, findings = yamlsource.read(path, data)
-    reader.findings.extend(findings)
-    if root is None:
-        return None, reader.findings
-    if root.kind != "map":
-        reader.error(root.line, f"the scenario must be a map of keys, not {describe(root)}",
-                     "start with 'format: 1' and 'id: ...' on their own lines")
-        return None, reader.findings
-    return load_tree(reader, root, text, catalogue or {}), reader.findings
+    try:
+        root, text, findings = yamlsource.read(path, data)
+        reader.findings.extend(findings)
+        if root is None:
+            return None, reader.findings
+        if root.kind != "map":
+            reader.error(root.line, f"the scenario must be a map of keys, not {describe(root)}",
+                         "start with 'format: 1' and 'id: ...' on their own lines")
+            return None, reader.findings
+        return load_tree(reader, root, text, catalogue or {}), reader.findings
+    except Exception as exc:  # noqa: BLE001 - one file's fault must stay in that file
+        return None, reader.findings + [unexpected(path, exc, "reading this file")]
+
+
+def unexpected(path: str, exc: BaseException, doing: str) -> Finding:
+    """An unforeseen fault as an error finding at the line it happened on (1 when unknown)."""
+    return Finding(path, fault_line(exc), ERROR,
+                   f"Omgekeerd could not finish {doing} ({type(exc).__name__}: {exc})",
+                   "check the value on this line; if it looks right, report this message to the developers")
+
+
+def fault_line(exc: BaseException) -> int:
+    """The line of the innermost element (node, situation, choice…) that was in hand when ``exc`` rose."""
+    line = 1
+    trace = exc.__traceback__
+    while trace is not None:
+        for value in trace.tb_frame.f_locals.values():
+            candidate = getattr(value, "line", None) if not isinstance(value, (str, bytes, int)) else None
+            if isinstance(candidate, int) and not isinstance(candidate, bool) and candidate > 0:
+                line = candidate
+        trace = trace.tb_next
+    return line

@@ -2,26 +2,97 @@
 
 We build our own small node tree from PyYAML's event stream (libyaml when available), so
 that tags, anchors and aliases are refused before anything is constructed, and size and
-depth are bounded. Plain scalars are typed with PyYAML's safe resolver and constructor.
+depth are bounded. Plain scalars are typed by the YAML 1.2 core schema (``ScenarioLoader``):
+``no``, ``on``, ``yes``, ``1:30`` and ``0x1F`` stay text, ``017`` is the number 17, only
+``true``/``false`` (also ``True``, ``TRUE``…) are booleans; dates ``YYYY-MM-DD`` are kept.
+Characters YAML does not allow are reported at their own line before parsing.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
+from game.engine.controls import escape_controls
 from game.engine.findings import ERROR, Finding
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_NODES = 400_000
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_REPORTED_CHARACTERS = 20  # characters YAML does not allow: the first ones, each at its line
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # only parses events; typing is ours
 _STR_TAG = "tag:yaml.org,2002:str"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_NULL_TAG = "tag:yaml.org,2002:null"
+_INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+# Characters YAML 1.1/1.2 forbid in a stream (libyaml and PyYAML refuse them without a line).
+_NOT_ALLOWED = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+class ScenarioLoader(yaml.SafeLoader):
+    """PyYAML's SafeLoader with the YAML 1.2 core schema's implicit types (and dates).
+
+    A trainer's ``no``, ``on``, ``1:30`` or ``0o17`` is text; ``017`` is seventeen.
+    Marks (lines) are PyYAML's own. The scenario reader only uses ``resolve`` and the
+    parser's events, so libyaml's ``CSafeLoader`` parses and this class types: the result
+    is the same with or without libyaml.
+    """
+
+    yaml_implicit_resolvers: dict[Any, Any] = {}
+
+
+ScenarioLoader.add_implicit_resolver(_BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                     list("tTfF"))
+ScenarioLoader.add_implicit_resolver(_NULL_TAG, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+ScenarioLoader.add_implicit_resolver(_INT_TAG, re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+ScenarioLoader.add_implicit_resolver(
+    _FLOAT_TAG,
+    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    list("-+0123456789."))
+ScenarioLoader.add_implicit_resolver(
+    _TIMESTAMP_TAG,
+    re.compile(r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+                |[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?
+                 (?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?
+                 (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""", re.X),
+    list("0123456789"))
+
+
+def typed(tag: str, text: str) -> Any:
+    """The Python value of a plain scalar resolved to ``tag``; raises ValueError when it has none."""
+    if tag == _BOOL_TAG:
+        return text.lower() == "true"
+    if tag == _NULL_TAG:
+        return None
+    if tag == _INT_TAG:
+        return int(text, 10)  # decimal, also with leading zeros (YAML 1.2); huge ones raise ValueError
+    if tag == _FLOAT_TAG:
+        lowered = text.lower()
+        if lowered.lstrip("+-") == ".inf":
+            return -math.inf if lowered.startswith("-") else math.inf
+        return math.nan if lowered == ".nan" else float(text)
+    if tag == _TIMESTAMP_TAG:
+        return yaml.constructor.SafeConstructor().construct_yaml_timestamp(yaml.ScalarNode(tag, text))
+    return text
+
+
+def _construct_typed(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    return typed(node.tag, loader.construct_scalar(node))
+
+
+for _tag in (_BOOL_TAG, _INT_TAG, _FLOAT_TAG):
+    ScenarioLoader.add_constructor(_tag, _construct_typed)
 
 
 @dataclass
@@ -33,6 +104,7 @@ class Node:
     line: int
     key_lines: dict[str, int] = field(default_factory=dict)
     quoted: bool = False
+    text: str = ""  # a scalar's text as written in the file
 
     def get(self, key: str) -> "Node | None":
         """The child node under ``key`` of a map, or None."""
@@ -76,8 +148,7 @@ class _Builder:
     """Turns a PyYAML event stream into a Node tree, refusing what the format forbids."""
 
     def __init__(self) -> None:
-        self.resolver = yaml.resolver.Resolver()
-        self.constructor = yaml.constructor.SafeConstructor()
+        self.resolver = ScenarioLoader("")
         self.nodes = 0
         self.duplicates: list[tuple[int, str]] = []
 
@@ -85,18 +156,13 @@ class _Builder:
         line = event.start_mark.line + 1
         quoted = event.style is not None and event.style != ""
         if quoted:
-            return Node("scalar", event.value, line, quoted=True)
+            return Node("scalar", event.value, line, quoted=True, text=event.value)
         tag = self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
-        if tag == _STR_TAG:
-            return Node("scalar", event.value, line)
-        node = yaml.ScalarNode(tag, event.value)
         try:
-            value = self.constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, OverflowError):
-            value = event.value
-        if isinstance(value, _dt.datetime):
-            value = value.date() if value.time() == _dt.time() else value
-        return Node("scalar", value, line)
+            value = typed(tag, event.value)
+        except (yaml.YAMLError, ValueError, OverflowError, TypeError):
+            value = event.value  # e.g. 2026-02-30 or a number of thousands of digits: the loader says why
+        return Node("scalar", value, line, text=event.value)
 
     def refuse_extras(self, event: Any) -> None:
         line = event.start_mark.line + 1
@@ -169,7 +235,7 @@ class _Builder:
             return
         key_node = pending[0]
         pending[0] = None
-        key = str(key_node.value) if not isinstance(key_node.value, bool) else str(key_node.value).lower()
+        key = key_node.text  # keys are words: "1", "no" and "True" stay as written
         if key in container.value:
             self.duplicates.append((key_node.line, key))
             return
@@ -177,11 +243,28 @@ class _Builder:
         container.key_lines[key] = key_node.line
 
 
+def not_allowed_characters(text: str, path: str) -> list[Finding]:
+    """A finding at its own line for each character YAML does not allow (the first few)."""
+    found = []
+    for match in _NOT_ALLOWED.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        found.append(Finding(path, line, ERROR,
+                             f'the file holds the control character "{escape_controls(match.group())}", '
+                             "which YAML does not allow",
+                             'remove it; in a text write it as an escape in double quotes, e.g. "\\t"'))
+        if len(found) >= MAX_REPORTED_CHARACTERS:
+            break
+    return found
+
+
 def parse(text: str, path: str) -> tuple[Node | None, list[Finding]]:
     """Parse YAML text into a Node tree; problems come back as findings, never exceptions."""
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return None, [Finding(path, 1, ERROR, "the file is empty",
                               "start with 'format: 1' and an 'id:' (see docs/scenario-format.md)")]
+    refused = not_allowed_characters(text, path)
+    if refused:
+        return None, refused
     builder = _Builder()
     try:
         root = builder.build(yaml.parse(text, Loader=_Loader))
@@ -197,7 +280,8 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Finding]]:
         return None, [Finding(path, line, ERROR, f"YAML syntax: {problem}",
                               "check indentation, colons and quotes on this line and the one before")]
     except yaml.YAMLError as exc:
-        return None, [Finding(path, 1, ERROR, f"YAML syntax: {exc}", "check the file's YAML syntax")]
+        problem = str(exc).splitlines()[0] if str(exc) else "the YAML cannot be read"
+        return None, [Finding(path, 1, ERROR, f"YAML syntax: {problem}", "check the file's YAML syntax")]
     except RecursionError:
         return None, [Finding(path, 1, ERROR, "the file is nested too deeply", "flatten the structure")]
 

@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 from typing import Callable, Iterator
 
-from game.engine.findings import ERROR, WARNING, Finding, did_you_mean, hint_with
+from game.engine.findings import ERROR, WARNING, Finding, did_you_mean, hint_with, ordered
 from game.engine.model import Condition, Scenario, Text
 
 MAX_SENTENCE_WORDS = 25
@@ -24,6 +24,11 @@ def _err(scenario: Scenario, line: int, message: str, hint: str) -> Finding:
 
 def _warn(scenario: Scenario, line: int, message: str, hint: str) -> Finding:
     return Finding(scenario.path, line, WARNING, message, hint)
+
+
+def _knock_on(finding: Finding) -> Finding:
+    """The same finding marked as a consequence (of a wrong goto, say): it is listed after the causes."""
+    return Finding(finding.path, finding.line, finding.severity, finding.message, finding.hint, knock_on=True)
 
 
 def targets(scenario: Scenario) -> set[str]:
@@ -251,11 +256,11 @@ def check_reachable(scenario: Scenario) -> list[Finding]:
     if scenario.start not in scenario.situations:
         return []
     seen = reachable_from_start(scenario)
-    found = [_err(scenario, s.line, f"situation {s.id} cannot be reached from start",
-                  "add a choice or next entry that goes to it, or remove it")
+    found = [_knock_on(_err(scenario, s.line, f"situation {s.id} cannot be reached from start",
+                  "add a choice or next entry that goes to it, or remove it"))
              for s in scenario.situations.values() if s.id not in seen]
-    found += [_warn(scenario, e.line, f"ending {e.id} cannot be reached from start",
-                    "add a choice or next entry that goes to it, or remove it")
+    found += [_knock_on(_warn(scenario, e.line, f"ending {e.id} cannot be reached from start",
+                              "add a choice or next entry that goes to it, or remove it"))
               for e in scenario.endings.values() if e.id not in seen]
     return found
 
@@ -274,34 +279,42 @@ def check_endings_reachable(scenario: Scenario) -> list[Finding]:
             if before not in can_end:
                 can_end.add(before)
                 todo.append(before)
-    return [_err(scenario, s.line, f"from situation {s.id} no ending can be reached",
-                 "give it (or a situation after it) a choice that leads towards an ending")
+    return [_knock_on(_err(scenario, s.line, f"from situation {s.id} no ending can be reached",
+                           "give it (or a situation after it) a choice that leads towards an ending"))
             for s in scenario.situations.values() if s.id not in can_end]
 
 
 def check_next_cycles(scenario: Scenario) -> list[Finding]:
     """Situations that move on by themselves must not form a circle: play would never stop."""
-    auto = {s.id: [r.goto for r in s.next] for s in scenario.situations.values() if s.next and not s.choices}
-    found, state = [], {}
-
-    def visit(node: str, trail: list[str]) -> None:
-        state[node] = 1
-        for target in auto.get(node, []):
-            if target not in auto:
-                continue
-            if state.get(target) == 1:
+    moving = _auto_ids(scenario)
+    auto = {s: [r.goto for r in scenario.situations[s].next if r.goto in moving] for s in moving}
+    found: list[Finding] = []
+    state: dict[str, int] = {}  # 1: on the current trail, 2: done
+    for root in auto:
+        if root in state:
+            continue
+        trail, todo = [root], [iter(auto[root])]  # iterative depth-first walk: no recursion limit
+        state[root] = 1
+        while todo:
+            target = next(todo[-1], None)
+            if target is None:
+                state[trail.pop()] = 2
+                todo.pop()
+            elif state.get(target) == 1:
                 cycle = trail[trail.index(target):] + [target]
                 found.append(_err(scenario, scenario.situations[target].line,
                                   "situations move on by themselves in a circle: " + " -> ".join(cycle),
                                   "let one of them offer choices, or send a next entry elsewhere"))
             elif target not in state:
-                visit(target, trail + [target])
-        state[node] = 2
-
-    for situation_id in auto:
-        if situation_id not in state:
-            visit(situation_id, [situation_id])
+                state[target] = 1
+                trail.append(target)
+                todo.append(iter(auto[target]))
     return found
+
+
+def _auto_ids(scenario: Scenario) -> set[str]:
+    """The situations that move on by themselves (next, no choices)."""
+    return {s.id for s in scenario.situations.values() if s.next and not s.choices}
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…:;])\s+|\n\s*\n|\n\s*[-*•]\s+")
@@ -357,8 +370,8 @@ CHECKS: tuple[Check, ...] = (
 
 
 def validate(scenario: Scenario, extra: tuple[Check, ...] = ()) -> list[Finding]:
-    """Run every check on a loaded scenario and return all findings, sorted by line."""
+    """Run every check on a loaded scenario and return all findings: causes first, each by line."""
     found: list[Finding] = []
     for check in CHECKS + extra:
         found.extend(check(scenario))
-    return sorted(set(found), key=lambda f: (f.path, f.line, f.severity, f.message))
+    return ordered(found)
