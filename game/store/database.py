@@ -21,6 +21,8 @@ from typing import Callable, Iterator, Sequence
 
 from game.i18n import t
 from game.engine.model import BACKGROUNDS, Scenario
+from game.store import outbox
+from game.store.outbox import Outbox, StatementHook
 
 DB_NAME = "omgekeerd.sqlite3"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -70,6 +72,35 @@ MIGRATIONS: list[tuple[str, ...]] = [
             OR (s2.updated = sessions.updated AND s2.id <= sessions.id))""",
         "CREATE INDEX sessions_by_touched ON sessions(touched)",
     ),
+    (  # 3: workshop group sessions (game/store/groups.py): per decision the counts of each round; no names
+        """CREATE TABLE group_sessions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            scenario_id TEXT NOT NULL,
+            source TEXT NOT NULL,
+            content_hash TEXT NOT NULL REFERENCES contents(hash),
+            mode TEXT NOT NULL,
+            lang TEXT NOT NULL,
+            started TEXT NOT NULL,
+            finished TEXT,
+            ending TEXT,
+            phones INTEGER NOT NULL DEFAULT 0)""",
+        """CREATE TABLE group_decisions (
+            group_id INTEGER NOT NULL REFERENCES group_sessions(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            situation_id TEXT NOT NULL,
+            followed TEXT NOT NULL,
+            seconds REAL NOT NULL,
+            PRIMARY KEY (group_id, seq))""",
+        """CREATE TABLE group_votes (
+            group_id INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            round INTEGER NOT NULL,
+            choice_id TEXT NOT NULL,
+            votes INTEGER NOT NULL,
+            PRIMARY KEY (group_id, seq, round, choice_id),
+            FOREIGN KEY (group_id, seq) REFERENCES group_decisions(group_id, seq) ON DELETE CASCADE)""",
+    ),
+    outbox.MIGRATION,  # the xAPI outbox and the install id (game/store/outbox.py)
 ]
 NEXT_TOUCH = "(SELECT COALESCE(MAX(touched), 0) + 1 FROM sessions)"
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -166,16 +197,23 @@ def _looks_like_sqlite(path: Path) -> bool:
 class Store:
     """The session store. Open with ``Store.open(data_dir)``; every method commits at once."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Callable[[], str] = utc_now) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Callable[[], str] = utc_now,
+                 statements: StatementHook | None = None) -> None:
         self._conn = conn
         self.path = path
         self._clock = clock
+        self._statements = statements  # builds xAPI statements inside each play transaction (game.xapi)
+        self._install: str | None = None
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
     def open(cls, data_dir: str | os.PathLike[str] | None = None, *,
-             clock: Callable[[], str] = utc_now) -> "Store":
-        """Open (and create or migrate) the database in the data folder; StoreError when it cannot."""
+             clock: Callable[[], str] = utc_now, statements: StatementHook | None = None) -> "Store":
+        """Open (and create or migrate) the database in the data folder; StoreError when it cannot.
+
+        With ``statements`` (the xAPI recorder), every play event also queues its statements in the
+        outbox, in the same transaction.
+        """
         folder = data_folder(data_dir)
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -195,7 +233,7 @@ class Store:
         except BaseException:
             conn.close()
             raise
-        return cls(conn, path, clock)
+        return cls(conn, path, clock, statements)
 
     def close(self) -> None:
         """Close the database (its WAL is folded back into the main file)."""
@@ -223,6 +261,25 @@ class Store:
                 self._conn.execute("ROLLBACK")
                 raise
             self._conn.execute("COMMIT")
+
+    @property
+    def outbox(self) -> Outbox:
+        """The xAPI outbox of this store (pending statements, marks, counts)."""
+        return Outbox(self._write, self._read)
+
+    def _queue(self, conn: sqlite3.Connection, event: str, session_id: int, **details: object) -> None:
+        """Queue the statements of a play event in the current transaction (nothing without a hook)."""
+        hook = self._statements
+        if hook is None:
+            return
+        if self._install is None:
+            self._install = outbox.install_id(conn)
+        facts = outbox.session_facts(conn, session_id, self._install, self._clock(), event == "undone")
+        try:
+            made = getattr(hook, event)(facts, **details)
+        except Exception as exc:  # noqa: BLE001 - a statement problem never costs the player a choice
+            made = [outbox.problem_row(facts, event, exc)]
+        outbox.queue(conn, made, facts.when, session_id)
 
     def _read(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
         with _guard(self.path):
@@ -272,7 +329,9 @@ class Store:
                 f" started, updated, touched) SELECT id, background, ?, ?, ?, ?, ?, ?, ?, {NEXT_TOUCH}"
                 " FROM players WHERE name = ?",
                 (scenario.id, str(source), scenario.content_hash, mode, lang, now, now, player.name))
-            return int(cursor.lastrowid or 0)
+            session_id = int(cursor.lastrowid or 0)
+            self._queue(conn, "started", session_id, scenario=scenario)
+            return session_id
 
     def _open_session(self, conn: sqlite3.Connection, session_id: int) -> None:
         row = conn.execute("SELECT finished, abandoned FROM sessions WHERE id = ?", (session_id,)).fetchone()
@@ -290,11 +349,14 @@ class Store:
                          " (?, (SELECT COUNT(*) FROM choices WHERE session_id = ?), ?, ?)",
                          (session_id, session_id, choice_id, now))
             _touch(conn, session_id, now)
+            self._queue(conn, "chose", session_id)
 
     def undo_choice(self, session_id: int) -> None:
         """Drop the last choice of an unfinished session (nothing happens when it has none)."""
         with self._write() as conn:
             self._open_session(conn, session_id)
+            if conn.execute("SELECT 1 FROM choices WHERE session_id = ? LIMIT 1", (session_id,)).fetchone():
+                self._queue(conn, "undone", session_id)
             conn.execute("DELETE FROM choices WHERE session_id = ? AND seq ="
                          " (SELECT MAX(seq) FROM choices WHERE session_id = ?)", (session_id, session_id))
             _touch(conn, session_id, self._clock())
@@ -308,6 +370,8 @@ class Store:
                          " quadrant = ? WHERE id = ?",
                          (now, now, ending_id, int(resident), int(rules), quadrant, session_id))
             _touch(conn, session_id, now)
+            self._queue(conn, "finished", session_id, ending=ending_id, resident=int(resident), rules=int(rules),
+                        quadrant=quadrant)
 
     def abandon_session(self, session_id: int) -> None:
         """Set an unfinished session aside (kept, but no longer offered to resume)."""
@@ -383,7 +447,8 @@ class Store:
             count = conn.execute("SELECT COUNT(*) FROM sessions s JOIN players p ON p.id = s.player_id"
                                  " WHERE p.name = ?", (name,)).fetchone()[0]
             conn.execute("DELETE FROM players WHERE name = ?", (name,))
-            conn.execute("DELETE FROM contents WHERE hash NOT IN (SELECT content_hash FROM sessions)")
+            conn.execute("DELETE FROM contents WHERE hash NOT IN (SELECT content_hash FROM sessions"
+                         " UNION SELECT content_hash FROM group_sessions)")
         with _guard(self.path):  # leave no copy of the deleted pages in the journal
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return int(count)

@@ -1,0 +1,1 @@
+"""The workshop room: phones vote on a case's decisions over the local network (no pygame here)."""
