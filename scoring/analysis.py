@@ -12,8 +12,10 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.engine.model import Condition, Scenario
-from game.engine.rules import State, apply_effects, apply_flags, holds, route, start_metrics
+from game.engine import rules
+from game.engine.machine import table_for
+from game.engine.model import Condition, Scenario, Situation
+from game.engine.rules import State
 
 _END = "\x00end"
 
@@ -81,6 +83,10 @@ class Analysis:
             route.append(choice_id)
         return route
 
+    def end_states(self) -> set[tuple[str, float, float]]:
+        """Every (ending id, resident total, rules total) that some complete playthrough ends with."""
+        return set(self.graph.terminal.values()) if self.graph is not None else set()
+
     def scores(self, resident_total: float, rules_total: float) -> Scores:
         """Normalise raw axis totals to 0-100 with this scenario's range."""
         return Scores(_round(normalise(resident_total, self.range["resident"])),
@@ -147,8 +153,16 @@ def _referenced(scenario: Scenario) -> tuple[set[str], set[str], set[str]]:
 
 
 class _Explorer:
+    """Every play state reachable from the start, found by walking the scenario's transition table.
+
+    Moves are made with ``game.engine.rules`` (the same rules the machine's predicates and
+    callbacks use), without firing triggers. ``node`` is called once per state reached, so a
+    subclass can count or bound the work (``scoring.smells.fits_budget``).
+    """
+
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
+        self.table = table_for(scenario)
         self.metric_ids = list(scenario.metrics)
         self.flags_read, self.visited_read, self.chosen_read = _referenced(scenario)
         self.ending_index = {e: i for i, e in enumerate(scenario.endings)}
@@ -165,37 +179,31 @@ class _Explorer:
         return (situation, metrics, state.flags & self.flags_read, state.visited & self.visited_read,
                 state.chosen & self.chosen_read)
 
-    def enter(self, target: str, state: State) -> tuple[str, State]:
-        """Enter a target and follow ``next`` routes: (where play waits or ends, state)."""
-        for _ in range(10_000):
-            situation = self.scenario.situations.get(target)
-            if situation is None:
-                return target, state
-            self.seen_situations.add(target)
-            state = State(state.metrics, state.flags, state.visited | {target}, state.chosen)
-            if not situation.next:
-                return target, state
-            _index, target = route(situation, state)
-        raise RuntimeError("next routes loop without end")
+    def follow(self, situation: Situation, index: int, state: State) -> tuple[str, State]:
+        """One ``next`` route, noting the situation it enters."""
+        where, state = rules.hop(self.scenario, situation, index, state)
+        self.seen_situations.add(where)
+        return where, state
 
     def successors(self, situation_id: str, state: State) -> list[tuple[str, str, State]]:
+        """(choice id, where play waits or ends, state there) for every choice available here."""
         scenario = self.scenario
-        situation = scenario.situations[situation_id]
         result = []
-        for choice in situation.choices:
-            if not holds(choice.requires, state):
+        for edge in self.table.choices[situation_id]:
+            choice = edge.choice
+            if not rules.allows(choice, state):
                 continue
-            self.choices_taken.add(f"{situation_id}.{choice.id}")
-            after = State(apply_effects(state.metrics, choice, scenario), apply_flags(state.flags, choice),
-                          state.visited, state.chosen | {f"{situation_id}.{choice.id}"})
-            where, after = self.enter(choice.goto, after)
+            self.choices_taken.add(edge.trigger)
+            self.seen_situations.add(choice.goto)
+            where, after = rules.step(scenario, situation_id, choice, state, self.follow)
             result.append((choice.id, where, after))
         return result
 
-    def explore(self) -> tuple | None:
+    def explore(self) -> tuple:
         """Build the state graph from the start; returns the start key."""
         scenario = self.scenario
-        where, state = self.enter(scenario.start, State(start_metrics(scenario)))
+        self.seen_situations.add(scenario.start)
+        where, state = rules.begin(scenario, self.follow)
         root = self.node(where, state)
         self.root = root
         stack = [(root, where, state)]
@@ -204,8 +212,8 @@ class _Explorer:
             if key in self.children or key in self.terminal:
                 continue
             if where in scenario.endings:
-                resident, rules = axis_totals(scenario, dict(state.metrics))
-                self.terminal[key] = (where, resident, rules)
+                resident, rules_total = axis_totals(scenario, dict(state.metrics))
+                self.terminal[key] = (where, resident, rules_total)
                 continue
             edges = []
             for choice_id, target, after in self.successors(where, state):
@@ -219,6 +227,7 @@ class _Explorer:
         return root
 
     def node(self, where: str, state: State) -> tuple:
+        """The memo key of a play state (an ending keeps only its metric values)."""
         if where in self.scenario.endings:
             return (_END, where, tuple(state.metrics[m] for m in self.metric_ids))
         return self.key(where, state)

@@ -9,8 +9,9 @@ import json
 
 import pytest
 
-from game.engine.machine import MachineError, fire, StateHolder
+from game.engine.machine import MachineError, Play, fire
 from game.engine.session import ChoiceRefused, ReplayError, Session
+from game.render.conditions import refusal_text, unavailable_reason
 
 CASE = """
 format: 1
@@ -92,6 +93,13 @@ endings:
 """
 
 
+def why_not(session: Session, choice_id: str, lang: str) -> str:
+    """The text a player sees for why a shown choice is not available."""
+    option = {o.id: o for o in session.choices}[choice_id]
+    assert not option.available
+    return unavailable_reason(option, session.scenario).get(lang)
+
+
 @pytest.fixture(params=["direct", "json"])
 def play(request, scenario):
     """Play choices on a fresh session; the 'json' variant restores from a saved JSON each step."""
@@ -120,17 +128,14 @@ def test_effects_are_clamped_to_min_and_max(play):
 def test_metric_condition_and_requires_text(play):
     options = {o.id: o for o in play("arm").choices}
     assert not options["metric_gte"].available
-    assert options["metric_gte"].reason.get("en") == "Win trust first."
+    assert why_not(play("arm"), "metric_gte", "en") == "Win trust first."
     assert {o.id: o.available for o in play("rijk").choices}["metric_gte"]
 
 
 def test_hidden_unless_met_and_generated_reason(play):
     assert "verborgen" not in [o.id for o in play("rijk").choices]
     assert "verborgen" in [o.id for o in play("arm").choices]
-    session = play("rijk")
-    option = {o.id: o for o in session.choices}["samengesteld"]
-    assert not option.available
-    assert option.reason.get("nl").startswith("Kan pas als:")
+    assert why_not(play("rijk"), "samengesteld", "nl").startswith("Kan pas als:")
 
 
 def test_not_all_any_visited_and_chose(play):
@@ -140,9 +145,7 @@ def test_not_all_any_visited_and_chose(play):
 
 def test_metric_condition_with_two_comparisons(play):
     assert {o.id: o.available for o in play("arm").choices}["weinig"]
-    option = {o.id: o for o in play("rijk").choices}["weinig"]
-    assert not option.available
-    assert option.reason.get("nl") == "Kan pas als: geld ≤ 0 en geld ≥ 0"
+    assert why_not(play("rijk"), "weinig", "nl") == "Kan pas als: geld ≤ 0 en geld ≥ 0"
 
 
 def test_flags_set_and_clear_route_next(play):
@@ -186,11 +189,22 @@ def test_feedback_and_language_fallback(scenario):
 def test_refused_choices_say_why(scenario):
     session = Session(scenario(CASE))
     session.choose("arm")
-    with pytest.raises(ChoiceRefused, match="Eerst vertrouwen winnen"):
+    with pytest.raises(ChoiceRefused) as unavailable:
         session.choose("metric_gte")
-    with pytest.raises(ChoiceRefused, match="has no choice \"bestaat_niet\""):
+    assert unavailable.value.code == "unavailable" and unavailable.value.situation_id == "midden"
+    assert refusal_text(unavailable.value, session.scenario, "nl") == "Nu niet mogelijk. Eerst vertrouwen winnen."
+    with pytest.raises(ChoiceRefused) as unknown:
         session.choose("bestaat_niet")
+    assert unknown.value.code == "no_such_choice"
+    assert refusal_text(unknown.value, session.scenario, "en") == (
+        'situation "midden" has no choice "bestaat_niet" '
+        "(choices here: metric_gte, verborgen, altijd, weinig, samengesteld)")
     assert session.choice_ids == ["arm"]
+    session.choose("altijd")
+    with pytest.raises(ChoiceRefused) as ended:
+        session.choose("altijd")
+    assert ended.value.code == "ended"
+    assert refusal_text(ended.value, session.scenario, "nl") == "Het spel is al afgelopen."
 
 
 def test_undo_takes_back_the_last_choice(scenario):
@@ -216,6 +230,7 @@ def test_replay_names_the_choice_that_no_longer_fits(scenario):
     with pytest.raises(ReplayError) as caught:
         Session.replay(loaded, ["arm", "metric_gte"])
     assert caught.value.index == 1 and caught.value.choice_id == "metric_gte"
+    assert caught.value.reason == "unavailable" and caught.value.refused.situation_id == "midden"
     with pytest.raises(ValueError, match="not a saved"):
         Session.from_json("[1, 2]", loaded)
     with pytest.raises(ValueError, match="version 99"):
@@ -224,12 +239,16 @@ def test_replay_names_the_choice_that_no_longer_fits(scenario):
 
 def test_machine_refuses_an_invalid_trigger(scenario):
     loaded = scenario(CASE)
-    holder = StateHolder("begin")
-    assert fire(loaded, holder, "begin.rijk") == "midden"
+    play = Play(loaded)
+    fire(play, "begin.rijk")
+    assert play.situation == "midden"
     with pytest.raises(MachineError):
-        fire(loaded, holder, "begin.rijk")
+        fire(play, "begin.rijk")  # a choice of another situation
     with pytest.raises(MachineError):
-        fire(loaded, holder, "to_arm_einde")
+        fire(play, "to_arm_einde")  # no auto transitions
+    with pytest.raises(MachineError):
+        fire(play, "midden.verborgen")  # its condition (geld = 0) does not hold
+    assert play.situation == "midden"
 
 
 def test_speaker_name_may_be_given_per_language(scenario):

@@ -1,51 +1,154 @@
 """The state machine of a scenario, built with ``transitions`` (the only module that imports it).
 
-Situations and endings are states; every choice and every ``next`` entry is a trigger named
-``situation.choice`` or ``situation.next.N``. Conditions stay in our own code: the session
-decides what is allowed and fires exactly one trigger; an impossible trigger raises.
+A scenario compiles once into a transition table (:class:`Table`): every choice is a trigger
+``situation.choice`` and every situation with ``next`` routes has one trigger ``situation:next``
+with one transition per route. The machine is built from that table (one machine per scenario,
+cached) and moves :class:`Play` models: a play's ``situation`` is where the playthrough is, and
+only firing a trigger changes it. Conditions are our own predicates over ``game.engine.rules``
+(closures over the loaded Condition objects, never strings from a file); effects, flags and
+entering a situation are our own callbacks. The analysis walks the same table without firing.
 """
 
 from __future__ import annotations
 
 import weakref
+from dataclasses import dataclass
+from typing import Callable
 
-from transitions import Machine, MachineError
+from transitions import EventData, Machine, MachineError
 
-from game.engine.model import Scenario
+from game.engine import rules
+from game.engine.model import Choice, Condition, Scenario, Situation
 
-__all__ = ["MachineError", "StateHolder", "build_machine", "machine_for", "choice_trigger", "next_trigger"]
+__all__ = ["MachineError", "Play", "Table", "ChoiceEdge", "RouteEdge", "compile_table", "table_for",
+           "build_machine", "machine_for", "choice_trigger", "route_trigger", "fire", "may_fire", "settle"]
 
+Callback = Callable[[EventData], object]
+
+_TABLES: "weakref.WeakKeyDictionary[Scenario, Table]" = weakref.WeakKeyDictionary()
 _MACHINES: "weakref.WeakKeyDictionary[Scenario, Machine]" = weakref.WeakKeyDictionary()
 
 
-class StateHolder:
-    """The model object ``transitions`` moves: it only carries the current state."""
-
-    def __init__(self, state: str) -> None:
-        self.state = state
-
-
 def choice_trigger(situation_id: str, choice_id: str) -> str:
-    return f"{situation_id}.{choice_id}"
+    """The trigger of a choice; the same text a ``chose`` condition names it by."""
+    return rules.chosen_key(situation_id, choice_id)
 
 
-def next_trigger(situation_id: str, index: int) -> str:
-    return f"{situation_id}.next.{index}"
+def route_trigger(situation_id: str) -> str:
+    """The trigger that follows a situation's ``next`` routes (``:`` never occurs in an id)."""
+    return f"{situation_id}:next"
 
 
-def build_machine(scenario: Scenario) -> Machine:
-    """One machine per scenario; models are plain ``StateHolder`` objects fired by event."""
-    states = list(scenario.situations) + [e for e in scenario.endings if e not in scenario.situations]
-    transitions = []
+@dataclass(frozen=True)
+class ChoiceEdge:
+    """A choice as a transition: from its situation to its ``goto``."""
+
+    source: str
+    choice: Choice
+    trigger: str
+
+
+@dataclass(frozen=True)
+class RouteEdge:
+    """One ``next`` route as a transition; the routes of a situation share one trigger."""
+
+    source: str
+    index: int
+    dest: str
+    trigger: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """The compiled transitions of a scenario, per situation id."""
+
+    choices: dict[str, tuple[ChoiceEdge, ...]]
+    routes: dict[str, tuple[RouteEdge, ...]]
+    states: tuple[str, ...]
+
+
+def compile_table(scenario: Scenario) -> Table:
+    """The transition table of a loaded scenario."""
+    choices = {situation.id: tuple(ChoiceEdge(situation.id, choice, choice_trigger(situation.id, choice.id))
+                                   for choice in situation.choices)
+               for situation in scenario.situations.values()}
+    routes = {situation.id: tuple(RouteEdge(situation.id, index, entry.goto, route_trigger(situation.id))
+                                  for index, entry in enumerate(situation.next))
+              for situation in scenario.situations.values()}
+    states = tuple(scenario.situations) + tuple(e for e in scenario.endings if e not in scenario.situations)
+    return Table(choices, routes, states)
+
+
+def table_for(scenario: Scenario) -> Table:
+    """The (cached) transition table of a loaded scenario."""
+    table = _TABLES.get(scenario)
+    if table is None:
+        table = compile_table(scenario)
+        _TABLES[scenario] = table
+    return table
+
+
+class Play:
+    """The model the machine moves: ``situation`` is where play is, ``state`` what conditions see.
+
+    ``path`` lists the situations entered in order; ``unlocked`` the dossier documents readable.
+    Only the machine's callbacks change a play once it has begun.
+    """
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self.situation = scenario.start
+        self.state = rules.start_state(scenario)
+        self.path: list[str] = []
+        self.unlocked: list[str] = [d.id for d in scenario.dossier if d.available == "start"]
+        self.arrive(scenario.start)
+
+    def take(self, edge: ChoiceEdge) -> None:
+        """A choice's effects and flags (called by the machine before it moves)."""
+        self.state = rules.take(self.scenario, edge.source, edge.choice, self.state)
+
+    def arrive(self, target: str) -> None:
+        """Entering a situation or an ending (called by the machine after it moved)."""
+        self.state = rules.enter(self.scenario, target, self.state)
+        situation = self.scenario.situations.get(target)
+        if situation is None:
+            return
+        self.path.append(target)
+        self.unlocked.extend([d for d in situation.unlocks if d not in self.unlocked])
+
+
+def _requires(condition: Condition | None) -> list[Callback]:
+    if condition is None:
+        return []
+    return [lambda event: rules.holds(condition, event.model.state)]
+
+
+def _routes_to(situation: Situation, index: int) -> list[Callback]:
+    return [lambda event: rules.routes_to(situation, index, event.model.state)]
+
+
+def _take(edge: ChoiceEdge) -> list[Callback]:
+    return [lambda event: event.model.take(edge)]
+
+
+def _arrive(dest: str) -> list[Callback]:
+    return [lambda event: event.model.arrive(dest)]
+
+
+def build_machine(scenario: Scenario, table: Table | None = None) -> Machine:
+    """The machine of a scenario, built from its transition table; models are :class:`Play` objects."""
+    table = table or table_for(scenario)
+    machine = Machine(model=None, states=list(table.states), initial=scenario.start, auto_transitions=False,
+                      ignore_invalid_triggers=False, send_event=True, model_attribute="situation")
     for situation in scenario.situations.values():
-        for choice in situation.choices:
-            transitions.append({"trigger": choice_trigger(situation.id, choice.id),
-                                "source": situation.id, "dest": choice.goto})
-        for index, entry in enumerate(situation.next):
-            transitions.append({"trigger": next_trigger(situation.id, index),
-                                "source": situation.id, "dest": entry.goto})
-    return Machine(model=None, states=states, transitions=transitions, initial=scenario.start,
-                   auto_transitions=False, ignore_invalid_triggers=False)
+        for edge in table.choices[situation.id]:
+            machine.add_transition(edge.trigger, edge.source, edge.choice.goto,
+                                   conditions=_requires(edge.choice.requires), before=_take(edge),
+                                   after=_arrive(edge.choice.goto))
+        for route in table.routes[situation.id]:
+            machine.add_transition(route.trigger, route.source, route.dest,
+                                   conditions=_routes_to(situation, route.index), after=_arrive(route.dest))
+    return machine
 
 
 def machine_for(scenario: Scenario) -> Machine:
@@ -57,11 +160,39 @@ def machine_for(scenario: Scenario) -> Machine:
     return machine
 
 
-def fire(scenario: Scenario, holder: StateHolder, trigger: str) -> str:
-    """Fire one trigger on a holder and return the new state; raises MachineError if invalid."""
-    machine = machine_for(scenario)
+def fire(play: Play, trigger: str) -> None:
+    """Fire one trigger on a play; MachineError when it is unknown, invalid here or its condition fails."""
+    machine = machine_for(play.scenario)
     event = machine.events.get(trigger)
     if event is None:
-        raise MachineError(f"no trigger {trigger!r} in scenario {scenario.id}")
-    event.trigger(holder)
-    return holder.state
+        raise MachineError(f"no trigger {trigger!r} in scenario {play.scenario.id}")
+    if not event.trigger(play):
+        raise MachineError(f"trigger {trigger!r} is not allowed in situation {play.situation!r}")
+
+
+def may_fire(play: Play, trigger: str) -> bool:
+    """Whether a trigger would fire on a play now (its predicates hold), without firing it."""
+    machine = machine_for(play.scenario)
+    event = machine.events.get(trigger)
+    if event is None:
+        return False
+    transitions = event.transitions.get(play.situation, [])
+    if not transitions:
+        return False
+    data = EventData(machine.get_state(play.situation), event, machine, play, (), {})
+    return any(all(condition.check(data) for condition in transition.conditions) for transition in transitions)
+
+
+def _follow(play: Play) -> rules.Hop:
+    """A hop for ``rules.advance`` that moves the play by firing the route trigger."""
+
+    def follow(situation: Situation, _index: int, _state: rules.State) -> tuple[str, rules.State]:
+        fire(play, route_trigger(situation.id))
+        return play.situation, play.state
+
+    return follow
+
+
+def settle(play: Play) -> None:
+    """Follow ``next`` routes through the machine until play waits for a choice or ends."""
+    rules.advance(play.scenario, play.situation, play.state, _follow(play))

@@ -1,22 +1,35 @@
-"""The rules of play as pure functions: conditions, effects with clamping, and ``next`` routing.
+"""The rules of play, written once: conditions, effects with clamping, flags, ``next`` routing, one loop guard.
 
-Shared by the session (one playthrough) and the analysis (all playthroughs), so both agree.
+Every interpreter of a scenario uses these pure functions: the state machine's predicates and
+callbacks (one playthrough, ``game.engine.machine``), the analysis (every playthrough) and the
+graph (the expert route), so all of them agree on what a choice does and where play goes.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Callable, Mapping
 
 from game.engine.model import Choice, Condition, Metric, Scenario, Situation
 
-_OPS = {
+MAX_AUTO_MOVES = 10_000  # ``next`` routes followed in a row before play counts as a loop without end
+
+_OPS: dict[str, Callable[[float, float], bool]] = {
     "gte": lambda a, b: a >= b,
     "gt": lambda a, b: a > b,
     "lte": lambda a, b: a <= b,
     "lt": lambda a, b: a < b,
     "eq": lambda a, b: a == b,
 }
+
+
+class RouteLoop(RuntimeError):
+    """``next`` routes that keep moving without ever reaching a decision or an ending."""
+
+    def __init__(self, scenario_id: str, situation_id: str) -> None:
+        super().__init__(f"scenario {scenario_id}: next routes loop without end (at situation {situation_id})")
+        self.scenario_id = scenario_id
+        self.situation_id = situation_id
 
 
 @dataclass(frozen=True)
@@ -27,6 +40,10 @@ class State:
     flags: frozenset[str] = frozenset()
     visited: frozenset[str] = frozenset()
     chosen: frozenset[str] = frozenset()  # "situation.choice"
+
+
+# A hop follows one ``next`` route: (the situation, the index of the route taken, the state) -> (where, state).
+Hop = Callable[[Situation, int, State], tuple[str, State]]
 
 
 def holds(condition: Condition | None, state: State) -> bool:
@@ -52,12 +69,28 @@ def holds(condition: Condition | None, state: State) -> bool:
     raise ValueError(f"unknown condition kind {kind!r}")
 
 
+def allows(choice: Choice, state: State) -> bool:
+    """Whether a choice can be made in a state (its ``requires`` holds)."""
+    return holds(choice.requires, state)
+
+
+def choice_available(choice: Choice, state: State) -> bool:
+    """The same as :func:`allows` (kept for older callers)."""
+    return allows(choice, state)
+
+
 def start_metrics(scenario: Scenario) -> dict[str, float]:
     """The metric values at the start of a playthrough."""
     return {metric_id: metric.start for metric_id, metric in scenario.metrics.items()}
 
 
+def start_state(scenario: Scenario) -> State:
+    """The state before the start situation is entered."""
+    return State(start_metrics(scenario))
+
+
 def clamp(value: float, metric: Metric) -> float:
+    """A metric value held inside the metric's [min, max]."""
     return max(metric.min, min(metric.max, value))
 
 
@@ -73,7 +106,27 @@ def apply_effects(metrics: Mapping[str, float], choice: Choice, scenario: Scenar
 
 def apply_flags(flags: frozenset[str], choice: Choice) -> frozenset[str]:
     """Flags after a choice: ``set`` adds, then ``clear`` removes."""
+    if not choice.set_flags and not choice.clear_flags:
+        return flags
     return (flags | frozenset(choice.set_flags)) - frozenset(choice.clear_flags)
+
+
+def chosen_key(situation_id: str, choice_id: str) -> str:
+    """How a ``chose`` condition names a choice made: ``situation.choice``."""
+    return f"{situation_id}.{choice_id}"
+
+
+def take(scenario: Scenario, situation_id: str, choice: Choice, state: State) -> State:
+    """The state right after making a choice in a situation (before its ``goto`` is entered)."""
+    return State(apply_effects(state.metrics, choice, scenario), apply_flags(state.flags, choice),
+                 state.visited, state.chosen | {chosen_key(situation_id, choice.id)})
+
+
+def enter(scenario: Scenario, target: str, state: State) -> State:
+    """The state after entering a situation or an ending (only situations count as visited)."""
+    if target not in scenario.situations or target in state.visited:
+        return state
+    return State(state.metrics, state.flags, state.visited | {target}, state.chosen)
 
 
 def route(situation: Situation, state: State) -> tuple[int, str]:
@@ -84,5 +137,42 @@ def route(situation: Situation, state: State) -> tuple[int, str]:
     return len(situation.next) - 1, situation.next[-1].goto
 
 
-def choice_available(choice: Choice, state: State) -> bool:
-    return holds(choice.requires, state)
+def routes_to(situation: Situation, index: int, state: State) -> bool:
+    """Whether ``next`` routing in this state takes the route at ``index``."""
+    return bool(situation.next) and route(situation, state)[0] == index
+
+
+def hop(scenario: Scenario, situation: Situation, index: int, state: State) -> tuple[str, State]:
+    """Follow one ``next`` route without a machine: (its goto, the state after entering it)."""
+    target = situation.next[index].goto
+    return target, enter(scenario, target, state)
+
+
+def advance(scenario: Scenario, where: str, state: State, follow: Hop | None = None) -> tuple[str, State]:
+    """Follow ``next`` routes from ``where`` (already entered) until a decision or an ending.
+
+    ``follow`` moves one route (the session fires the machine's trigger there); by default
+    the route is followed in the data alone. Raises RouteLoop after MAX_AUTO_MOVES routes.
+    """
+    for _ in range(MAX_AUTO_MOVES):
+        situation = scenario.situations.get(where)
+        if situation is None or not situation.next:
+            return where, state
+        index, _target = route(situation, state)
+        if follow is None:
+            where, state = hop(scenario, situation, index, state)
+        else:
+            where, state = follow(situation, index, state)
+    raise RouteLoop(scenario.id, where)
+
+
+def begin(scenario: Scenario, follow: Hop | None = None) -> tuple[str, State]:
+    """Where play first waits for the player, and the state there."""
+    return advance(scenario, scenario.start, enter(scenario, scenario.start, start_state(scenario)), follow)
+
+
+def step(scenario: Scenario, situation_id: str, choice: Choice, state: State,
+         follow: Hop | None = None) -> tuple[str, State]:
+    """Make a choice and follow ``next`` routes: (where play waits or ends, the state there)."""
+    after = enter(scenario, choice.goto, take(scenario, situation_id, choice, state))
+    return advance(scenario, choice.goto, after, follow)

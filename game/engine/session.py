@@ -1,58 +1,71 @@
 """A session: one playthrough of a scenario, wrapped in a small API for screens and the CLI.
 
-The session owns the play state; the ``transitions`` machine moves the situation. A session
-is fully described by the scenario id, its content hash and the ordered choice ids, and is
-restored by replaying them (``Session.from_dict``).
+The ``transitions`` machine holds the play (``game.engine.machine``): the current situation,
+metrics, flags and what was entered are those of its :class:`~game.engine.machine.Play` model,
+moved only by firing triggers. A session is fully described by the scenario id, its content
+hash and the ordered choice ids, and is restored by replaying them through the machine
+(``Session.from_dict``). No player-facing text lives here: a refused choice carries a reason
+code and parameters that the callers render from the string catalogue.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Iterable
 
 from game.engine import machine as state_machine
-from game.render.conditions import describe_condition
 from game.engine.model import Choice, Document, Ending, Scenario, Situation, Text
-from game.engine.rules import State, apply_effects, apply_flags, holds, route, start_metrics
+from game.engine.rules import MAX_AUTO_MOVES, holds
+
+__all__ = ["SAVE_VERSION", "MAX_AUTO_MOVES", "ENDED", "NO_SUCH_CHOICE", "UNAVAILABLE", "ChoiceRefused",
+           "ReplayError", "ChoiceOption", "Step", "Session"]
 
 SAVE_VERSION = 1
-MAX_AUTO_MOVES = 10_000
+
+# Why a choice is refused (the catalogue renders them: ``refused.<code>``)
+ENDED = "ended"
+NO_SUCH_CHOICE = "no_such_choice"
+UNAVAILABLE = "unavailable"
 
 
 class ChoiceRefused(Exception):
-    """A choice that does not exist here or is not available; ``reason`` says why."""
+    """A choice that cannot be made: ``code`` says why (ended, no_such_choice, unavailable).
 
-    def __init__(self, choice_id: str, reason: str, situation_id: str = "", text: Text | None = None) -> None:
-        super().__init__(reason)
+    ``params`` fill the catalogue text (``situation``, ``choice``, ``known``: the choice ids
+    the player can see here, comma-separated).
+    """
+
+    def __init__(self, choice_id: str, code: str, situation_id: str = "",
+                 params: dict[str, str] | None = None) -> None:
+        super().__init__(f"{code}: choice {choice_id!r}" + (f" in situation {situation_id!r}" if situation_id else ""))
         self.choice_id = choice_id
-        self.reason = reason
+        self.code = code
         self.situation_id = situation_id
-        self.text = text or Text({"nl": reason})
-
-    def reason_in(self, lang: str) -> str:
-        """The reason in a language (falls back to Dutch)."""
-        return self.text.get(lang)
+        self.params = {"choice": choice_id, "situation": situation_id, **(params or {})}
 
 
 class ReplayError(Exception):
-    """Saved choices that no longer fit the scenario: ``index`` is the first one that fails."""
+    """Saved choices that no longer fit the scenario: ``index`` is the first one that fails.
 
-    def __init__(self, index: int, choice_id: str, reason: str) -> None:
-        super().__init__(f"choice {index + 1} ({choice_id}) no longer fits: {reason}")
+    ``refused`` is the ChoiceRefused of that choice; ``reason`` its code.
+    """
+
+    def __init__(self, index: int, choice_id: str, refused: ChoiceRefused) -> None:
+        super().__init__(f"choice {index + 1} ({choice_id}) no longer fits: {refused}")
         self.index = index
         self.choice_id = choice_id
-        self.reason = reason
+        self.refused = refused
+        self.reason = refused.code
 
 
 @dataclass(frozen=True)
 class ChoiceOption:
-    """A choice as the player sees it now: available or not, and why not."""
+    """A choice as the player sees it now: available or not (``game.render.conditions`` says why not)."""
 
     choice: Choice
     available: bool
-    reason: Text
 
     @property
     def id(self) -> str:
@@ -71,16 +84,6 @@ class Step:
     unlocked: tuple[str, ...] = ()  # dossier documents unlocked by it
 
 
-@dataclass
-class _Play:
-    current: str
-    metrics: dict[str, float]
-    flags: frozenset[str] = frozenset()
-    visited: list[str] = field(default_factory=list)
-    chosen: list[str] = field(default_factory=list)
-    unlocked: list[str] = field(default_factory=list)
-
-
 class Session:
     """One playthrough. Screens use: situation, choices, choose(), finished, ending, epilogue."""
 
@@ -90,59 +93,24 @@ class Session:
 
     # -- state ---------------------------------------------------------------------------
     def _reset(self) -> None:
-        scenario = self.scenario
-        self._holder = state_machine.StateHolder(scenario.start)
-        self._play = _Play(scenario.start, start_metrics(scenario))
+        self._play = state_machine.Play(self.scenario)
         self._steps: list[Step] = []
         self._choices: list[Choice] = []
-        self._enter(scenario.start)
-        self._play.unlocked[:0] = [d.id for d in scenario.dossier if d.available == "start"]
-        self._advance()
-
-    def _state(self) -> State:
-        play = self._play
-        return State(play.metrics, play.flags, frozenset(play.visited), frozenset(play.chosen))
-
-    def _enter(self, target: str) -> list[str]:
-        """Record entering a situation (visited, unlocks); return documents newly unlocked."""
-        play = self._play
-        play.current = target
-        situation = self.scenario.situations.get(target)
-        if situation is None:
-            return []
-        play.visited.append(target)
-        new = [d for d in situation.unlocks if d not in play.unlocked]
-        play.unlocked.extend(new)
-        return new
-
-    def _advance(self) -> tuple[list[str], list[str]]:
-        """Follow ``next`` routes until a decision or an ending; return (passed, unlocked)."""
-        passed: list[str] = []
-        unlocked: list[str] = []
-        for _ in range(MAX_AUTO_MOVES):
-            situation = self.scenario.situations.get(self._play.current)
-            if situation is None or not situation.next:
-                return passed, unlocked
-            index, target = route(situation, self._state())
-            state_machine.fire(self.scenario, self._holder, state_machine.next_trigger(situation.id, index))
-            unlocked += self._enter(target)
-            if target in self.scenario.situations:
-                passed.append(target)
-        raise RuntimeError(f"scenario {self.scenario.id}: next routes loop without end")
+        state_machine.settle(self._play)
 
     # -- the API screens use -------------------------------------------------------------
     @property
     def situation(self) -> Situation | None:
-        """The situation the player is in, or None when the playthrough has ended."""
-        return self.scenario.situations.get(self._play.current)
+        """The situation the player is in (the machine's state), or None when the playthrough has ended."""
+        return self.scenario.situations.get(self._play.situation)
 
     @property
     def finished(self) -> bool:
-        return self._play.current in self.scenario.endings
+        return self._play.situation in self.scenario.endings
 
     @property
     def ending(self) -> Ending | None:
-        return self.scenario.endings.get(self._play.current) if self.finished else None
+        return self.scenario.endings.get(self._play.situation) if self.finished else None
 
     @property
     def epilogue(self) -> list[Text]:
@@ -150,24 +118,17 @@ class Session:
         ending = self.ending
         if ending is None:
             return []
-        state = self._state()
-        return [e.text for e in ending.epilogue if holds(e.condition, state)]
+        return [e.text for e in ending.epilogue if holds(e.condition, self._play.state)]
 
     @property
     def all_choices(self) -> list[ChoiceOption]:
-        """Every choice of the current situation, hidden ones included."""
+        """Every choice of the current situation, hidden ones included; availability from the machine."""
         situation = self.situation
         if situation is None or self.finished:
             return []
-        state = self._state()
-        options = []
-        for choice in situation.choices:
-            available = holds(choice.requires, state)
-            reason = Text({})
-            if not available:
-                reason = choice.requires_text if choice.requires_text else describe_condition(choice.requires, self.scenario)
-            options.append(ChoiceOption(choice, available, reason))
-        return options
+        play = self._play
+        return [ChoiceOption(choice, state_machine.may_fire(play, state_machine.choice_trigger(situation.id, choice.id)))
+                for choice in situation.choices]
 
     @property
     def choices(self) -> list[ChoiceOption]:
@@ -175,29 +136,23 @@ class Session:
         return [o for o in self.all_choices if o.available or not o.choice.hidden_unless_met]
 
     def choose(self, choice_id: str) -> Step:
-        """Make a choice; raises ChoiceRefused when it does not exist here or is unavailable."""
+        """Make a choice by firing its trigger; ChoiceRefused when it does not exist here or is unavailable."""
         situation = self.situation
         if situation is None or self.finished:
-            raise ChoiceRefused(choice_id, "the playthrough has ended")
-        option = next((o for o in self.all_choices if o.choice.id == choice_id), None)
-        if option is None:
+            raise ChoiceRefused(choice_id, ENDED)
+        choice = situation.choice(choice_id)
+        if choice is None:
             known = ", ".join(o.id for o in self.choices)
-            reason = Text({"nl": f'situatie "{situation.id}" heeft geen keuze "{choice_id}" (keuzes hier: {known})',
-                           "en": f'situation "{situation.id}" has no choice "{choice_id}" (choices here: {known})'})
-            raise ChoiceRefused(choice_id, reason.get("en"), situation.id, reason)
-        if not option.available:
-            raise ChoiceRefused(choice_id, option.reason.get("nl"), situation.id, option.reason)
-        choice = option.choice
+            raise ChoiceRefused(choice_id, NO_SUCH_CHOICE, situation.id, {"known": known})
         play = self._play
-        play.metrics = apply_effects(play.metrics, choice, self.scenario)
-        play.flags = apply_flags(play.flags, choice)
-        play.chosen.append(f"{situation.id}.{choice.id}")
-        state_machine.fire(self.scenario, self._holder, state_machine.choice_trigger(situation.id, choice.id))
-        unlocked = self._enter(choice.goto)
-        passed = [choice.goto] if choice.goto in self.scenario.situations else []
-        more_passed, more_unlocked = self._advance()
-        step = Step(situation.id, choice.id, choice.feedback, dict(play.metrics),
-                    tuple(passed + more_passed), tuple(unlocked + more_unlocked))
+        trigger = state_machine.choice_trigger(situation.id, choice.id)
+        if not state_machine.may_fire(play, trigger):
+            raise ChoiceRefused(choice_id, UNAVAILABLE, situation.id)
+        entered, readable = len(play.path), len(play.unlocked)
+        state_machine.fire(play, trigger)
+        state_machine.settle(play)
+        step = Step(situation.id, choice.id, choice.feedback, dict(play.state.metrics),
+                    tuple(play.path[entered:]), tuple(play.unlocked[readable:]))
         self._steps.append(step)
         self._choices.append(choice)
         return step
@@ -227,15 +182,15 @@ class Session:
     @property
     def path(self) -> list[str]:
         """Situation ids visited, in order."""
-        return list(self._play.visited)
+        return list(self._play.path)
 
     @property
     def metrics(self) -> dict[str, float]:
-        return dict(self._play.metrics)
+        return dict(self._play.state.metrics)
 
     @property
     def flags(self) -> set[str]:
-        return set(self._play.flags)
+        return set(self._play.state.flags)
 
     @property
     def documents(self) -> list[Document]:
@@ -272,7 +227,7 @@ class Session:
             try:
                 session.choose(choice_id)
             except ChoiceRefused as exc:
-                raise ReplayError(index, choice_id, exc.reason) from None
+                raise ReplayError(index, choice_id, exc) from None
         return session
 
     @classmethod
@@ -296,7 +251,7 @@ class Session:
         return cls.from_dict(data, scenario)
 
 
-def _unique(items: Any) -> list[str]:
+def _unique(items: Iterable[str]) -> list[str]:
     seen: dict[str, None] = {}
     for item in items:
         seen.setdefault(item, None)

@@ -20,6 +20,7 @@ from game.engine.loader import load_scenario
 from game.engine.model import Scenario, Text
 from game.engine.session import Session
 from game.store.database import SavedSession
+from game.render.conditions import unavailable_reason
 from game.render.terminal import plain
 
 EXCERPT = 70
@@ -183,7 +184,7 @@ def _why_not(new: Session, was: object, choice_id: str, lang: str) -> str | None
         return t("misfit.elsewhere", lang).format(now=now.id)
     if option is None:
         return t("misfit.gone", lang)
-    why = plain(option.reason.get(lang)) or "-"
+    why = plain(unavailable_reason(option, new.scenario).get(lang)) or "-"
     return t("misfit.unavailable", lang).format(why=why)
 
 

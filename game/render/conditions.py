@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from game.engine.model import Condition, Scenario, Text
-from game.i18n import LANGUAGES, t
+from game.engine.session import UNAVAILABLE, ChoiceOption, ChoiceRefused
+from game.i18n import LANGUAGES, has, t
 
 _OPS = {"gte": "≥", "gt": ">", "lte": "≤", "lt": "<", "eq": "="}
 
@@ -49,3 +50,25 @@ def describe_condition(condition: Condition | None, scenario: Scenario) -> Text:
         return Text({})
     return Text({lang: t("condition.only_when", lang, condition=_describe(condition, scenario, lang))
                  for lang in LANGUAGES})
+
+
+def unavailable_reason(option: ChoiceOption, scenario: Scenario) -> Text:
+    """Why a choice shown as unavailable cannot be made now: its ``requires_text`` or its condition in words."""
+    if option.available:
+        return Text({})
+    choice = option.choice
+    return choice.requires_text if choice.requires_text else describe_condition(choice.requires, scenario)
+
+
+def refusal_text(refused: ChoiceRefused, scenario: Scenario, lang: str) -> str:
+    """A refused choice in words (the catalogue's ``refused.<code>``), with the reason when it is unavailable."""
+    params = dict(refused.params)
+    if refused.code == UNAVAILABLE:
+        situation = scenario.situations.get(refused.situation_id)
+        choice = situation.choice(refused.choice_id) if situation else None
+        reason = unavailable_reason(ChoiceOption(choice, False), scenario) if choice else Text({})
+        params["reason"] = reason.get(lang)
+    key = f"refused.{refused.code}"
+    if not has(key):
+        return t("refused.unknown", lang, code=refused.code)
+    return t(key, lang, **params).strip()
