@@ -16,6 +16,7 @@ from game.engine.loader import load_catalogue
 from game.engine.model import BACKGROUNDS, LANGUAGES, Scenario
 from game.engine.session import Session
 from game.cli.store import add_data_dir, add_store_commands
+from game.render.safe_output import safe_terminal
 
 if TYPE_CHECKING:
     from scoring.analysis import Analysis
@@ -349,6 +350,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, or a usage error already printed
         return int(exc.code or 0)
+    with safe_terminal():  # no scenario text drives the terminal: escape sequences are shown escaped
+        return _dispatch(args)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    """Run the chosen command; every failure becomes an exit code and one line."""
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
