@@ -14,8 +14,8 @@ import shutil
 import subprocess
 from dataclasses import dataclass, field
 
-from game.engine.model import Condition, Scenario
-from game.engine.rules import State, apply_effects, apply_flags, route, start_metrics
+from game.engine.model import Condition, Scenario, Situation
+from game.engine.rules import RouteLoop, State, begin, hop, step
 
 from scoring.analysis import Analysis, analyse
 from scoring.scores import quadrant
@@ -120,34 +120,22 @@ def safe_keys(scenario: Scenario) -> dict[str, str]:
 def expert_steps(scenario: Scenario, choice_ids: list[str]) -> set[tuple[str, str]]:
     """The edges a route takes: ("situation", "choice id") for choices, ("situation", "#index") for next routes."""
     taken: set[tuple[str, str]] = set()
-    metrics, flags = start_metrics(scenario), frozenset()
-    visited: set[str] = set()
-    chosen: set[str] = set()
 
-    def enter(target: str) -> str:
-        for _ in range(10_000):
-            situation = scenario.situations.get(target)
-            if situation is None:
-                return target
-            visited.add(target)
-            if not situation.next:
-                return target
-            index, following = route(situation, State(metrics, flags, frozenset(visited), frozenset(chosen)))
-            taken.add((target, f"#{index}"))
-            target = following
-        return target
+    def follow(situation: Situation, index: int, state: State) -> tuple[str, State]:
+        taken.add((situation.id, f"#{index}"))
+        return hop(scenario, situation, index, state)
 
-    where = enter(scenario.start)
-    for choice_id in choice_ids:
-        situation = scenario.situations.get(where)
-        choice = situation.choice(choice_id) if situation else None
-        if situation is None or choice is None:
-            break
-        taken.add((where, choice_id))
-        metrics = apply_effects(metrics, choice, scenario)
-        flags = apply_flags(flags, choice)
-        chosen.add(f"{where}.{choice_id}")
-        where = enter(choice.goto)
+    try:
+        where, state = begin(scenario, follow)
+        for choice_id in choice_ids:
+            situation = scenario.situations.get(where)
+            choice = situation.choice(choice_id) if situation else None
+            if choice is None:
+                break
+            taken.add((where, choice_id))
+            where, state = step(scenario, where, choice, state, follow)
+    except RouteLoop:
+        pass  # the edges up to the loop are drawn; the validator and the analysis report the loop
     return taken
 
 
