@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Callable
+from collections.abc import Callable
 
 from game.i18n import t, tn
-from game.engine.model import BACKGROUNDS, Scenario
-from game.play.resume import restore, source_for
-from game.engine.session import ChoiceRefused, Session, Step
+from game.engine.model import BACKGROUNDS
+from game.play.resume import source_for
+from game.play.service import ASSESSMENT, TRAINING, Playthrough, Resumed
+from game.engine.session import ChoiceRefused, Step
 from game.store.database import Player, Store, StoreError, check_name
+from game.render.conditions import refusal_text
 from game.render.terminal import TextScreen, play_interactive, play_scripted
 
 DEFAULT_PLAYER = "speler"
@@ -59,9 +61,10 @@ def _new(args: argparse.Namespace, store: Store, read: Read) -> int:
     scenario = entry.scenario
     assert scenario is not None
     player = choose_player(args, store, read, interactive=args.choices is None)
-    mode = "assessment" if args.assessment else "training"
-    session_id = store.start_session(player.name, scenario, source_for(args.scenario, scenario), mode, args.lang)
-    return _play(args, store, session_id, Session(scenario), player.background, read, fresh=True)
+    play = Playthrough.start(store, scenario, player=player.name, background=player.background,
+                             mode=ASSESSMENT if args.assessment else TRAINING, lang=args.lang,
+                             source=source_for(args.scenario, scenario))
+    return _play(args, play, read, fresh=True)
 
 
 def choose_player(args: argparse.Namespace, store: Store, read: Read, interactive: bool) -> Player:
@@ -105,89 +108,75 @@ def ask_background(lang: str, read: Read) -> str | None:
 
 # -- playing and finishing -----------------------------------------------------------------
 
-def _play(args: argparse.Namespace, store: Store, session_id: int, session: Session,
-          background: str | None, read: Read, fresh: bool) -> int:
+def _play(args: argparse.Namespace, play: Playthrough, read: Read, fresh: bool) -> int:
     """Play on (scripted or interactively), saving each choice; debrief when the ending is reached."""
     lang = args.lang
-    training = not args.assessment
 
-    def record(_session: Session, step: Step) -> None:
+    def choose(choice_id: str) -> Step:
         try:
-            store.record_choice(session_id, step.choice)
+            return play.choose(choice_id)
         except StoreError:
             print(t("not_saved", lang), file=sys.stderr)
             raise
 
-    def undo(_session: Session) -> None:
-        store.undo_choice(session_id)
-
     if args.choices is not None:
-        return _scripted(args, store, session_id, session, background, record)
+        return _scripted(args, play, choose)
+    session = play.session
     screen = TextScreen(sys.stdout, lang)
     if fresh:
-        screen.line(t("saved_as", lang).format(id=session_id, player=_player_name(store, session_id)))
+        screen.line(t("saved_as", lang).format(id=play.session_id, player=play.player))
     else:
         screen.heading(session.scenario.title.get(lang) or session.scenario.id)
         screen.history(session)
-    ended = play_interactive(session, read, screen, on_choice=record, on_undo=undo, training=training,
-                             show_intro=fresh)
+    ended = play_interactive(session, read, screen, training=play.training, show_intro=fresh,
+                             choose=choose, undo=play.undo)
     if not ended:
         screen.line()
         screen.line(t("stopped", lang))
         screen.line(t("resume_hint", lang))
         return EXIT_OK
-    _finish(store, session_id, session, background, screen)
+    _finish(play, screen)
     return EXIT_OK
 
 
-def _scripted(args: argparse.Namespace, store: Store, session_id: int, session: Session,
-              background: str | None, record: Callable[[Session, Step], None]) -> int:
+def _scripted(args: argparse.Namespace, play: Playthrough, choose: Callable[[str], Step]) -> int:
     from game.cli.main import scored_json
 
     lang = args.lang
+    session = play.session
     choice_ids = [c.strip() for c in args.choices.split(",") if c.strip()]
     screen = None if args.json else TextScreen(sys.stdout, lang)
     try:
-        play_scripted(session, choice_ids, screen, on_choice=record)
+        play_scripted(session, choice_ids, screen, choose=choose)
     except ChoiceRefused as exc:
         done = len(session.choice_ids)
         where = f' in situation "{exc.situation_id}"' if exc.situation_id else ""
-        print(f"choice {done + 1} ({exc.choice_id}){where} cannot be made: {exc.reason_in(lang)}", file=sys.stderr)
-        print(t("saved_as", lang).format(id=session_id, player=_player_name(store, session_id)), file=sys.stderr)
+        reason = refusal_text(exc, session.scenario, lang)
+        print(f"choice {done + 1} ({exc.choice_id}){where} cannot be made: {reason}", file=sys.stderr)
+        print(t("saved_as", lang).format(id=play.session_id, player=play.player), file=sys.stderr)
         return EXIT_FINDINGS
     if session.finished:
-        _finish(store, session_id, session, background, screen)
+        _finish(play, screen)
     if args.json:
         result = scored_json(session)
-        result["session"] = session_id
+        result["session"] = play.session_id
         print(json.dumps(result, ensure_ascii=False, indent=2))
     elif not session.finished and screen is not None:
         screen.line()
-        screen.line(t("saved_as", lang).format(id=session_id, player=_player_name(store, session_id)))
+        screen.line(t("saved_as", lang).format(id=play.session_id, player=play.player))
         screen.line(t("resume_hint", lang))
     return EXIT_OK
 
 
-def _finish(store: Store, session_id: int, session: Session, background: str | None,
-            screen: TextScreen | None) -> None:
+def _finish(play: Playthrough, screen: TextScreen | None) -> None:
     """Score the finished playthrough, save the result, and print the debrief."""
-    from scoring.debrief import build_debrief
-
     from game.render.terminal_debrief import show_debrief
 
-    debrief = build_debrief(session, None, background)
-    assert session.ending is not None
-    store.finish_session(session_id, session.ending.id, debrief.scores.resident, debrief.scores.rules,
-                         debrief.quadrant)
-    if screen is not None:
+    debrief = play.finish()
+    if screen is not None and debrief is not None:
         show_debrief(screen, debrief)
         screen.line()
-        screen.line(t("report_hint", screen.lang).format(id=session_id))
-
-
-def _player_name(store: Store, session_id: int) -> str:
-    saved = store.get(session_id)
-    return saved.player if saved else "?"
+        screen.line(t("report_hint", screen.lang).format(id=play.session_id))
 
 
 # -- resuming ------------------------------------------------------------------------------
@@ -202,29 +191,27 @@ def _resume(args: argparse.Namespace, store: Store, read: Read) -> int:
     if saved is None:
         print(t("no_unfinished", lang))
         return EXIT_FINDINGS
-    args.assessment = saved.mode == "assessment"
-    restored = restore(saved, lang=lang)
-    if restored.note:
-        print(restored.note)
-    if restored.session is None:
-        print(restored.problem)
-        if restored.scenario is None or args.choices is not None:
+    args.assessment = saved.mode == ASSESSMENT
+    resumed = Playthrough.resume(store, saved, lang=lang)
+    if resumed.restored.note:
+        print(resumed.restored.note)
+    play = resumed.playthrough
+    if play is None:
+        print(resumed.problem)
+        if not resumed.can_restart or args.choices is not None:
             print(t("kept_unfinished", lang).format(id=saved.id))
             return EXIT_FINDINGS
-        return _offer_restart(args, store, saved.id, restored.scenario, saved.source, read)
-    if restored.changed:
+        return _offer_restart(args, store, resumed, read)
+    if resumed.restored.changed:
         print(t("resume_changed", lang))
-        store.update_scenario(saved.id, restored.session.scenario)
     print(tn("resuming", len(saved.choices), lang, id=saved.id, player=saved.player))
-    return _play(args, store, saved.id, restored.session, saved.background, read, fresh=False)
+    return _play(args, play, read, fresh=False)
 
 
-def _offer_restart(args: argparse.Namespace, store: Store, old_id: int, scenario: Scenario, source: str,
-                   read: Read) -> int:
+def _offer_restart(args: argparse.Namespace, store: Store, resumed: Resumed[Playthrough], read: Read) -> int:
     """Ask whether to start the case again; yes sets the old session aside (kept) and starts a new one."""
     lang = args.lang
-    saved = store.get(old_id)
-    assert saved is not None
+    old_id = resumed.saved.id
     try:
         answer = read(f"{t('offer_restart', lang)} ").strip().lower()
     except EOFError:
@@ -232,7 +219,7 @@ def _offer_restart(args: argparse.Namespace, store: Store, old_id: int, scenario
     if answer not in t("yes_answers", lang).split(","):
         print(t("kept_unfinished", lang).format(id=old_id))
         return EXIT_OK
-    store.abandon_session(old_id)
-    new_id = store.start_session(saved.player, scenario, source, saved.mode, lang)
-    print(t("restarted", lang).format(old=old_id, new=new_id))
-    return _play(args, store, new_id, Session(scenario), saved.background, read, fresh=True)
+    assert resumed.restored.scenario is not None  # checked by can_restart
+    play = Playthrough.start_again(store, resumed.saved, resumed.restored.scenario, lang=lang)
+    print(t("restarted", lang).format(old=old_id, new=play.session_id))
+    return _play(args, play, read, fresh=True)

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from pathlib import Path
 from typing import Any
 
 from game.i18n import t, tn
 from game.engine.model import LANGUAGES
 from game.cli.play import EXIT_FINDINGS, EXIT_OK, open_store
-from game.play.resume import load_current, load_saved_copy
-from game.engine.session import ReplayError, Session
-from game.store.database import SavedSession, StoreError
+from game.play.report import write_saved_report
+from game.store.database import StoreError
+from game.store.files import UnsafeTarget
 
 
 def add_data_dir(parser: argparse.ArgumentParser) -> None:
@@ -69,47 +67,16 @@ def cmd_report(args: argparse.Namespace) -> int:
         return _fail(exc.message(lang))
     if saved is None:
         return _fail(t("no_sessions", lang) if args.last else t("store.no_session", lang).format(id=args.session))
-    html, problem = report_html(saved, lang)
-    if html is None:
-        return _fail(problem)
     try:
-        write_atomically(Path(args.out), html)
+        problem = write_saved_report(saved, args.out, lang)
+    except UnsafeTarget as exc:
+        return _fail(exc.message(lang))
     except OSError as exc:
         return _fail(t("cannot_write", lang).format(path=args.out, detail=exc.strerror or exc))
+    if problem is not None:
+        return _fail(problem)
     print(t("report_written", lang).format(path=args.out, id=saved.id))
     return EXIT_OK
-
-
-def report_html(saved: SavedSession, lang: str) -> tuple[str | None, str]:
-    """The report of a stored session from the exact scenario text it was played on: (html, problem)."""
-    from scoring.debrief import build_debrief
-    from game.render.report import ReportInfo, render_report
-
-    scenario, why = load_saved_copy(saved)
-    if scenario is None:
-        current, _ = load_current(saved)
-        scenario = current if current is not None and current.content_hash == saved.content_hash else None
-    if scenario is None:
-        return None, t("report_unloadable", lang).format(id=saved.id, reason=why)
-    try:
-        session = Session.replay(scenario, list(saved.choices))
-    except ReplayError as exc:
-        return None, t("report_unloadable", lang).format(id=saved.id, reason=exc)
-    debrief = build_debrief(session, None, saved.background)
-    info = ReportInfo(session_id=saved.id, player=saved.player, mode=saved.mode, started=saved.started,
-                      finished_at=saved.finished_at, source=saved.source, content_hash=saved.content_hash)
-    return render_report(debrief, lang, info), ""
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write a text file via a temporary file beside it, so a failure leaves no half file."""
-    temporary = path.with_name(path.name + ".tmp")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 # -- export and forget ---------------------------------------------------------------------

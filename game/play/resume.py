@@ -163,7 +163,7 @@ def find_misfit(choice_ids: list[str], scenario: Scenario, old: Scenario | None,
                           where.id if where else "-", where.text if where else Text({}), reason)
         try:
             new.choose(choice_id)
-        except Exception as exc:  # noqa: BLE001 - e.g. a loop of next routes in the new version
+        except Exception as exc:
             return Misfit(index + 1, choice_id, chosen.text if chosen else Text({"nl": choice_id}),
                           where.id if where else "-", where.text if where else Text({}),
                           t("misfit.engine", lang).format(why=exc))
@@ -191,7 +191,7 @@ def _why_not(new: Session, was: object, choice_id: str, lang: str) -> str | None
 def _session_or_none(scenario: Scenario | None) -> Session | None:
     try:
         return Session(scenario) if scenario is not None else None
-    except Exception:  # noqa: BLE001 - the old copy is only used to name things
+    except Exception:
         return None
 
 
@@ -201,5 +201,5 @@ def _advance(session: Session | None, choice_id: str) -> Session | None:
     try:
         session.choose(choice_id)
         return session
-    except Exception:  # noqa: BLE001 - the old copy no longer helps naming things
+    except Exception:
         return None

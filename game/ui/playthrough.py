@@ -1,23 +1,24 @@
-"""A playthrough in the game window: a session, its record in the store, its mode and its reload.
+"""A playthrough in the game window: the recorded-play service's, plus the documents seen and F5 reload.
 
 Pure Python (no pygame), so that what the screens do with a playthrough can be tested on
-its own. Every choice and undo is recorded at once; the debrief is built on demand.
+its own. Starting, choosing, undoing, finishing and reporting are ``game.play.service``'s.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
 
-from game.engine.findings import Finding
-from game.content.library import Library, check_file, catalogue_for, load_library
+from game.content.library import Entry, Library, check_file, catalogue_for, load_library
+from game.engine.findings import ERROR, Finding
 from game.engine.model import Scenario
-from game.engine.session import ReplayError, Session, Step
+from game.engine.session import ReplayError, Session
+from game.play import service
+from game.play.service import ASSESSMENT, TRAINING, PlayStore
+from game.render.conditions import refusal_text
+from game.ui.records import Records
 
-from game.ui.records import MemoryRecords, Records
-
-TRAINING, ASSESSMENT = "training", "assessment"
+__all__ = ["ASSESSMENT", "TRAINING", "Playthrough", "ReloadResult"]
 
 
 @dataclass
@@ -39,92 +40,26 @@ class ReloadResult:
         return self.reloaded and not self.stopped_at and not self.findings
 
 
-class Playthrough:
-    """One playthrough of one player: session plus store record plus mode."""
+class Playthrough(service.Playthrough):
+    """One playthrough of one player in the window (see ``game.play.service.Playthrough``)."""
 
-    def __init__(self, session: Session, records: Records | MemoryRecords, sid: int, *, player: str, background: str,
-                 mode: str, lang: str, source: str) -> None:
-        self.session = session
-        self.records = records
-        self.sid = sid
-        self.player = player
-        self.background = background
-        self.mode = mode
-        self.lang = lang
-        self.source = source
-        self.last_step: Step | None = None
+    def __init__(self, store: PlayStore, session: Session, session_id: int, *, player: str,
+                 background: str | None, mode: str, lang: str, source: str) -> None:
+        super().__init__(store, session, session_id, player=player, background=background, mode=mode,
+                         lang=lang, source=source)
         self.seen_docs: set[str] = {d.id for d in session.documents}  # dossier documents not "new"
-        self.finish_recorded: int | None = None  # the store record whose ending has been saved
-        self._debrief: Any = None
-        self._debrief_key: tuple[str, tuple[str, ...]] | None = None
 
     @classmethod
-    def begin(cls, scenario: Scenario, records: Records | MemoryRecords, *, player: str, background: str, mode: str,
-              lang: str, source: str) -> "Playthrough":
-        """Start a new playthrough and its record in the store."""
-        sid = records.start(player, scenario, source, mode, lang)
-        return cls(Session(scenario), records, sid, player=player, background=background, mode=mode,
-                   lang=lang, source=source)
+    def begin(cls, scenario: Scenario, records: Records, *, player: str, background: str | None, mode: str,
+              lang: str, source: str) -> Playthrough:
+        """Start a new playthrough and its record in the window's store."""
+        return cls.start(records.store, scenario, player=player, background=background, mode=mode, lang=lang,
+                         source=source)
 
     @property
-    def scenario(self) -> Scenario:
-        return self.session.scenario
-
-    @property
-    def training(self) -> bool:
-        return self.mode == TRAINING
-
-    def choose(self, choice_id: str) -> Step:
-        """Make a choice and record it; ChoiceRefused when it cannot be made."""
-        step = self.session.choose(choice_id)
-        self.records.record_choice(self.sid, choice_id)
-        self.last_step = step
-        return step
-
-    def undo(self) -> bool:
-        """Take back the last choice (training mode only); False when there is nothing to undo."""
-        if not self.training or not self.session.history or self.finish_recorded == self.sid:
-            return False
-        self.session.undo()
-        self.records.undo_choice(self.sid)
-        history = self.session.history
-        self.last_step = history[-1] if history else None
-        return True
-
-    def debrief(self, analysis_for: Callable[[Scenario], Any] | None = None) -> Any:
-        """The debrief object of this playthrough (built once per list of choices)."""
-        from scoring.debrief import build_debrief
-
-        key = (self.scenario.content_hash, tuple(self.session.choice_ids))
-        if self._debrief is None or self._debrief_key != key:
-            analysis = analysis_for(self.scenario) if analysis_for else None
-            self._debrief = build_debrief(self.session, analysis, self.background)
-            self._debrief_key = key
-        return self._debrief
-
-    def finish(self, analysis_for: Callable[[Scenario], Any] | None = None) -> bool:
-        """Record the ending and scores in the store (once); False when the playthrough has not ended."""
-        ending = self.session.ending
-        if ending is None:
-            return False
-        if self.finish_recorded != self.sid:
-            debrief = self.debrief(analysis_for)
-            self.records.finish(self.sid, ending.id, debrief.scores.resident, debrief.scores.rules,
-                                debrief.quadrant)
-            self.finish_recorded = self.sid
-        return True
-
-    def branch(self, choice_ids: list[str]) -> "Playthrough":
-        """A new training playthrough with these choices made (to try another choice)."""
-        session = Session.replay(self.scenario, choice_ids)
-        sid = self.records.start(self.player, self.scenario, self.source, TRAINING, self.lang)
-        for choice_id in choice_ids:
-            self.records.record_choice(sid, choice_id)
-        branch = Playthrough(session, self.records, sid, player=self.player, background=self.background,
-                             mode=TRAINING, lang=self.lang, source=self.source)
-        history = session.history
-        branch.last_step = history[-1] if history else None
-        return branch
+    def sid(self) -> int:
+        """The id of this playthrough's record in the store."""
+        return self.session_id
 
     # -- F5: reload the scenario from disk and replay ----------------------------------------
     def reload(self, library_folder: Path | None = None) -> tuple[ReloadResult, Library | None]:
@@ -139,33 +74,17 @@ class Playthrough:
             session = Session.replay(scenario, choices)
         except ReplayError as exc:
             session = Session.replay(scenario, choices[:exc.index])
-            result.stopped_at, result.stopped_choice, result.stopped_reason = exc.index + 1, exc.choice_id, exc.reason
+            result.stopped_at, result.stopped_choice = exc.index + 1, exc.choice_id
+            result.stopped_reason = refusal_text(exc.refused, scenario, self.lang)
         result.reloaded = True
         result.replayed = len(session.choice_ids)
         result.dropped = len(choices) - result.replayed
         result.changed = scenario.content_hash != self.scenario.content_hash
-        self._adopt(session, result)
+        self.adopt(session)
         return result, library
 
-    def _adopt(self, session: Session, result: ReloadResult) -> None:
-        """Take over the reloaded session and bring the store record in line with it."""
-        records = self.records
-        if self.finish_recorded != self.sid:
-            for _ in range(result.dropped):
-                records.undo_choice(self.sid)
-            if result.changed:
-                records.update_scenario(self.sid, session.scenario, self.source)
-        elif result.changed or result.dropped:  # the ending is saved: the reloaded play gets a new record
-            self.sid = records.start(self.player, session.scenario, self.source, self.mode, self.lang)
-            for choice_id in session.choice_ids:
-                records.record_choice(self.sid, choice_id)
-        self.session = session
-        history = session.history
-        self.last_step = history[-1] if history else None
-        self._debrief = None
 
-
-def _load_again(scenario: Scenario, source: str, folder: Path | None) -> tuple[Any, Library | None]:
+def _load_again(scenario: Scenario, source: str, folder: Path | None) -> tuple[Entry | None, Library | None]:
     """The library entry (or file entry) of a scenario, freshly read from disk."""
     path = Path(scenario.path)
     if source.endswith((".yaml", ".yml")) or folder is None:
@@ -177,15 +96,10 @@ def _load_again(scenario: Scenario, source: str, folder: Path | None) -> tuple[A
         entry.findings = [f for f in catalogue_findings if f.is_error] + entry.findings
         return entry, None
     library = load_library(folder)
-    entry = library.find(scenario.id)
-    if entry is None:
-        entry = _missing(scenario)
-    return entry, library
+    found = library.find(scenario.id)
+    return (found if found is not None else _missing(scenario)), library
 
 
-def _missing(scenario: Scenario) -> Any:
-    from game.engine.findings import ERROR
-    from game.content.library import Entry
+def _missing(scenario: Scenario) -> Entry:
     return Entry(scenario.path, None, [Finding(scenario.path, 0, ERROR, f'the case "{scenario.id}" is no longer '
                                                "in the library", "restore the file or its id")])
-

@@ -81,8 +81,7 @@ class DebriefScreen(Screen):
 
         play = self.play
         try:
-            again = Playthrough.begin(play.scenario, play.records, player=play.player, background=play.background,
-                                      mode=self.app.mode, lang=self.app.ui.lang, source=play.source)
+            again = play.restart(mode=self.app.mode)
         except Exception as exc:  # noqa: BLE001
             self.app.toast(self.app.ui.t("ui.store_problem", problem=problem_text(exc, self.app.ui.lang)), 8)
             return
@@ -93,36 +92,20 @@ class DebriefScreen(Screen):
         self.app.show(RouteScreen(self.app, self.play, self.debrief))
 
     def write_report(self) -> None:
-        """Write the HTML report into the data folder and say where it is."""
+        """Write the HTML report into the data folder (atomically) and say where it is."""
         ui = self.app.ui
-        writer = report_writer()
-        if writer is None:
+        if report_writer() is None:
             return
         folder = self.app.folder / "reports"
         stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         path = folder / f"{self.play.scenario.id}-{stamp}.html"
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            html = writer(self.debrief, ui.lang, self._report_info())
-            path.write_text(html, encoding="utf-8")
+            self.play.write_report(path, self.app.analysis_for, ui.lang)
         except Exception as exc:  # noqa: BLE001 - a report problem is told, not a crash
             self.app.toast(ui.t("ui.debrief.report_failed", problem=problem_text(exc, ui.lang)), 8)
             return
         self.app.toast(ui.t("ui.debrief.report_written", path=str(path)), 10)
-
-    def _report_info(self) -> Any:
-        """What the store knows about this playthrough, for the report's header."""
-        from game.render.report import ReportInfo
-
-        play = self.play
-        saved = None
-        try:
-            saved = play.records.get(play.sid)
-        except Exception:  # noqa: BLE001 - the report can do without
-            pass
-        return ReportInfo(session_id=play.sid, player=play.player, mode=play.mode,
-                          started=getattr(saved, "started", "") or "", finished_at=getattr(saved, "finished_at", None),
-                          source=play.source, content_hash=play.scenario.content_hash)
 
     def on_back(self) -> None:
         from game.ui.screens.library import LibraryScreen

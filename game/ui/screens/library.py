@@ -147,57 +147,55 @@ class LibraryScreen(Screen):
 
     def resume(self, saved: Any) -> None:
         """Continue the last unfinished playthrough (its choices are replayed on the scenario as it is now)."""
-        from game.play.resume import restore
+        from game.ui.playthrough import Playthrough
 
         ui = self.app.ui
-        restored = restore(saved, self.app.library, lang=ui.lang)
-        if restored.session is None:
+        try:
+            resumed = Playthrough.resume(self.app.records.store, saved, self.app.library, lang=ui.lang,
+                                         background=self.app.player.background)
+        except Exception as exc:  # noqa: BLE001
+            self.app.toast(ui.t("ui.store_problem", problem=problem_text(exc, ui.lang)), 8)
+            return
+        restored = resumed.restored
+        if resumed.playthrough is None:
             self.resume_problem = (saved, restored)
             self.focus_key = None
             self.app.rebuild()
-            return
-        records = self.app.records
-        try:
-            if restored.changed:
-                records.update_scenario(saved.id, restored.session.scenario, saved.source)
-        except Exception as exc:  # noqa: BLE001
-            self.app.toast(ui.t("ui.store_problem", problem=problem_text(exc, ui.lang)), 8)
             return
         notes = [ui.t("ui.resume.changed")] if restored.changed else []
         notes += [restored.note] if restored.note else []
         if notes:
             self.app.toast(" ".join(notes), 8)
-        self._play_on(restored.session, saved.id, saved.mode, saved.source)
+        self._play_on(resumed.playthrough)
 
-    def _play_on(self, session: Any, sid: int, mode: str, source: str) -> None:
+    def _play_on(self, play: Any) -> None:
+        session = play.session
         from game.ui.screens.ending import EndingScreen
-        from game.ui.playthrough import Playthrough
         from game.ui.screens.situation import SituationScreen
 
-        player = self.app.player
-        play = Playthrough(session, self.app.records, sid, player=player.name, background=player.background,
-                           mode=mode, lang=self.app.ui.lang, source=source)
         self.app.show(EndingScreen(self.app, play) if session.finished else SituationScreen(self.app, play))
 
     def restart(self) -> None:
         """The saved choices no longer fit: set the old playthrough aside and start the case again."""
-        from game.engine.session import Session
+        from game.ui.playthrough import Playthrough
 
         saved, restored = self.resume_problem
         ui = self.app.ui
         try:
-            self.app.records.abandon(saved.id)
-            sid = self.app.records.start(saved.player, restored.scenario, saved.source, saved.mode, ui.lang)
+            play = Playthrough.start_again(self.app.records.store, saved, restored.scenario, lang=ui.lang,
+                                           background=self.app.player.background)
         except Exception as exc:  # noqa: BLE001
             self.app.toast(ui.t("ui.store_problem", problem=problem_text(exc, ui.lang)), 8)
             return
         self.resume_problem = None
-        self._play_on(Session(restored.scenario), sid, saved.mode, saved.source)
+        self._play_on(play)
 
     def set_aside(self) -> None:
+        from game.play.service import set_aside
+
         saved, _restored = self.resume_problem
         try:
-            self.app.records.abandon(saved.id)
+            set_aside(self.app.records.store, saved.id)
         except Exception as exc:  # noqa: BLE001
             self.app.toast(problem_text(exc, self.app.ui.lang), 8)
         self.close_problem()
