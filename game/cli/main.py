@@ -16,6 +16,7 @@ from game.engine.loader import load_catalogue
 from game.engine.model import BACKGROUNDS, LANGUAGES, Scenario
 from game.engine.session import Session
 from game.cli.store import add_data_dir, add_store_commands
+from game.cli.xapi import add_xapi_commands
 from game.render.safe_output import safe_terminal
 
 if TYPE_CHECKING:
@@ -335,6 +336,7 @@ def build_parser() -> Parser:
     new.set_defaults(handler=cmd_new)
 
     add_store_commands(commands)
+    add_xapi_commands(commands)
     from game.ui.launch import add_ui_commands  # the window's commands; pygame loads only when one runs
     add_ui_commands(commands)
     return parser

@@ -9,6 +9,7 @@ from typing import Any
 from game.i18n import t, tn
 from game.engine.model import LANGUAGES
 from game.cli.play import EXIT_FINDINGS, EXIT_OK, open_store
+from game.cli.xapi import add_export_options, export_other
 from game.play.report import write_saved_report
 from game.store.database import StoreError
 from game.store.files import UnsafeTarget
@@ -32,8 +33,9 @@ def add_store_commands(commands: Any) -> None:
     report.set_defaults(handler=cmd_report)
 
     export = commands.add_parser("export", help="write every stored session as CSV, one row per choice")
-    export.add_argument("--csv", metavar="FILE", required=True, help="the CSV file to write")
+    export.add_argument("--csv", metavar="FILE", help="the CSV file to write")
     export.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
+    add_export_options(export)  # --xapi FILE, --moodle (game/cli/xapi.py)
     add_data_dir(export)
     export.set_defaults(handler=cmd_export)
 
@@ -82,9 +84,12 @@ def cmd_report(args: argparse.Namespace) -> int:
 # -- export and forget ---------------------------------------------------------------------
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Write every stored session as CSV for Dutch spreadsheet programs."""
+    """Write every stored session as CSV for Dutch spreadsheet programs (or the xAPI exports)."""
     from game.store.csv_export import write_csv
 
+    other = export_other(args)
+    if other is not None:
+        return other
     lang = args.lang
     try:
         with open_store(args) as store:

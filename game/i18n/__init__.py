@@ -20,7 +20,7 @@ Forms = Mapping[str, str]
 Entry = Mapping[str, Union[str, Forms]]
 
 LANGUAGES = ("nl", "en")
-SECTIONS = ("base", "play", "workshop", "scoring", "conditions", "export", "engine", "report", "cli")  # add a section module's name here (game/i18n/strings/<name>.py)
+SECTIONS = ("base", "play", "workshop", "scoring", "conditions", "export", "engine", "report", "cli", "xapi")  # add a section module's name here (game/i18n/strings/<name>.py)
 
 _strict = os.environ.get("OMGEKEERD_STRICT_I18N") == "1"
 
