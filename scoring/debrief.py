@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from game.engine.model import BACKGROUNDS, THINKING_ERRORS, Scenario, Text
 from game.engine.session import Session

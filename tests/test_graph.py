@@ -175,7 +175,7 @@ def test_graph_command_writes_stdout_or_a_file(cli, write, tmp_path):
     assert code == 0 and not err and out.splitlines()[1] == "flowchart TD"
     target = tmp_path / "graaf.dot"
     code, out, _ = cli("graph", str(path), "--format", "dot", "--out", str(target))
-    assert code == 0 and f"wrote {target}" in out
+    assert code == 0 and f"geschreven: {target}" in out
     assert target.read_text(encoding="utf-8").startswith('digraph "graaf" {')
 
 

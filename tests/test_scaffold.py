@@ -29,9 +29,9 @@ def test_new_writes_into_the_library_and_validates_without_findings(cli, library
     code, out, err = cli("new", "mijn-casus")
     path = library / "mijn-casus.yaml"
     assert code == 0 and not err and path.is_file()
-    assert "wrote" in out and "mijn-casus.yaml" in out
+    assert "geschreven" in out and "mijn-casus.yaml" in out
     code, out, _ = cli("validate", str(path))
-    assert (code, out) == (0, "no problems found\n")
+    assert (code, out) == (0, "geen problemen gevonden\n")
 
 
 def test_the_written_scenario_has_no_findings_and_no_smells(tmp_path):
@@ -93,7 +93,7 @@ def test_new_refuses_to_overwrite(cli, library):
 def test_new_refuses_an_id_the_library_already_uses(cli, library):
     (library / "anders.yaml").write_text(scaffold_text("dubbel"), encoding="utf-8")
     code, _, err = cli("new", "dubbel")
-    assert code == 1 and 'already has a scenario "dubbel"' in err
+    assert code == 1 and 'hebben al een casus "dubbel"' in err
     assert not (library / "dubbel.yaml").exists()
 
 

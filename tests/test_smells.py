@@ -228,7 +228,7 @@ def test_validate_shows_smells_as_warnings_with_path_and_line(cli, write):
     code, out, _ = cli("validate", str(path))
     assert code == 0
     assert f"{path}:{line_of(text, '  goed:')}: warning: a route to ending goed scores" in out
-    assert "0 error(s), 1 warning(s)" in out
+    assert "0 fouten, 1 waarschuwing" in out
     folder_code, folder_out, _ = cli("validate", str(path.parent))
     assert folder_code == 0 and f"{path}:{line_of(text, '  goed:')}: warning: a route" in folder_out
 

@@ -226,12 +226,12 @@ def test_validate_cli_exit_codes(cli, write, tmp_path):
     # BASE never changes a rules metric; validate's scoring smells would say so (scoring/smells.py)
     good = write(BASE.replace("effects: {schuld: 50}", "effects: {schuld: 50, legality: 1}"), "casus.yaml")
     code, out, _ = cli("validate", str(good))
-    assert code == 0 and "no problems found" in out
+    assert code == 0 and "geen problemen gevonden" in out
     bad = write(BASE.replace("start: melding", "start: nergens"), "fout.yaml")
     code, out, _ = cli("validate", str(bad))
     assert code == 1 and f"{bad}:4: error: start names \"nergens\"" in out
     code, _, err = cli("validate", str(tmp_path / "bestaat-niet.yaml"))
-    assert code == 2 and "no such file" in err
+    assert code == 2 and "bestaat niet" in err
     code, _, _ = cli("validate", "--bogus")
     assert code == 2
 
@@ -240,7 +240,7 @@ def test_validate_library_and_examples_pass(cli):
     code, out, _ = cli("validate")
     assert code == 0, out
     code, out, _ = cli("validate", "scenarios/examples")
-    assert code == 0 and "no problems found" in out, out
+    assert code == 0 and "geen problemen gevonden" in out, out
 
 
 def test_validate_does_not_import_pygame():
@@ -270,4 +270,4 @@ def test_unknown_language_code_is_a_warning(check):
 
 def test_validate_a_folder_without_scenarios_is_a_usage_error(cli, tmp_path):
     code, out, err = cli("validate", str(tmp_path))
-    assert code == 2 and "no scenario files" in err and out == ""
+    assert code == 2 and "geen casusbestanden" in err and out == ""

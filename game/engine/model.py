@@ -6,8 +6,6 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.i18n import texts
-
 AXES = ("resident", "rules", "efficiency", "none")
 HEADLINE_AXES = ("resident", "rules")
 SPEAKERS = ("narrator", "resident", "colleague", "manager", "provider", "letter", "other")
@@ -228,8 +226,12 @@ class Scenario:
 
 
 def standard_metrics() -> dict[str, Metric]:
-    """The metrics every scenario has without declaring them; their labels are the catalogue's metric.<id>."""
+    """The metrics every scenario has without declaring them.
+
+    Their label is empty unless the scenario gives one: the renderers show the interface
+    catalogue's ``metric.<id>`` then, so no player text lives in the engine.
+    """
     table = [("ownership", "resident"), ("self_reliance", "resident"), ("security", "resident"),
              ("trust", "resident"), ("legality", "rules"), ("justification", "rules"),
              ("efficiency", "efficiency")]
-    return {mid: Metric(mid, Text(texts(f"metric.{mid}")), axis, 0, -10, 10, standard=True) for mid, axis in table}
+    return {mid: Metric(mid, EMPTY, axis, 0, -10, 10, standard=True) for mid, axis in table}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.engine.model import Condition, Scenario, Text
+from game.engine.model import Condition, Metric, Scenario, Text
 from game.engine.session import UNAVAILABLE, ChoiceOption, ChoiceRefused
 from game.i18n import LANGUAGES, has, t
 
@@ -13,9 +13,16 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
+def metric_label(metric: Metric, lang: str) -> str:
+    """A metric's name: the scenario's label, else (a standard metric) the catalogue's ``metric.<id>``."""
+    if metric.label:
+        return metric.label.get(lang)
+    return t(f"metric.{metric.id}", lang) if metric.standard else metric.id
+
+
 def _metric(condition: Condition, scenario: Scenario, lang: str) -> str:
     metric = scenario.metrics.get(condition.name)
-    label = metric.label.get(lang).lower() if metric else condition.name
+    label = metric_label(metric, lang).lower() if metric else condition.name
     return t("condition.and", lang).join(t("condition.metric", lang, label=label, op=_OPS[op], value=_number(v))
                                          for op, v in condition.ops)
 

@@ -163,7 +163,7 @@ def _background_note(debrief: Debrief, lang: str) -> BackgroundNote | None:
 
 
 def _questions(debrief: Debrief, lang: str) -> list[QuestionRow]:
-    labels = {m.id: m.label for m in standard_metrics().values()}
+    labels = {m.id: m.label or Text({lang: t(f"metric.{m.id}", lang)}) for m in standard_metrics().values()}
     rows = []
     for question in debrief.questions:
         moved = ", ".join(f"{labels.get(k, Text({'nl': k})).get(lang).lower()} {_signed(v)}"

@@ -1,4 +1,4 @@
-"""The scoring section of the string catalogue: quadrants, verdicts, the four questions, thinking errors, backgrounds, metrics."""
+"""The scoring section of the catalogue: quadrants, verdicts, questions, thinking errors, backgrounds, metrics."""
 
 from __future__ import annotations
 
@@ -51,8 +51,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "thinking.incident.explain": {"nl": "Een gedeeld probleem behandelen als het probleem van één persoon.",
                                   "en": "Treating a shared problem as one person's problem."},
     "thinking.expertise.name": {"nl": "Deskundigheids-denken", "en": "Expertise thinking"},
-    "thinking.expertise.explain": {"nl": "Beginnen bij het aanbod van de specialisten, niet bij de vraag van de bewoner.",
-                                   "en": "Starting from what the specialists offer, not from the resident's question."},
+    "thinking.expertise.explain": {
+        "nl": "Beginnen bij het aanbod van de specialisten, niet bij de vraag van de bewoner.",
+        "en": "Starting from what the specialists offer, not from the resident's question."},
     "thinking.efficiency.name": {"nl": "Efficiëntie-denken", "en": "Efficiency thinking"},
     "thinking.efficiency.explain": {"nl": "Standaardlijsten en groepsaanbod in plaats van een echt gesprek.",
                                     "en": "Standard checklists and group offers instead of a real conversation."},
