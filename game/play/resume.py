@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.i18n import t
-from game.content.library import Library, catalogue_for, check_file, load_library
+from game.content.library import Entry, Library, catalogue_for, check_file, load_library
 from game.engine.loader import load_scenario
 from game.engine.model import Scenario, Text
 from game.engine.session import Session
@@ -73,6 +73,7 @@ def excerpt(text: Text, lang: str, limit: int = EXCERPT) -> str:
 
 def load_current(saved: SavedSession, library: Library | None = None) -> tuple[Scenario | None, str]:
     """The scenario as it is now at the session's source, or (None, why not)."""
+    entry: Entry | None
     if is_path_source(saved.source):
         path = Path(saved.source)
         if not path.is_file():
@@ -81,8 +82,8 @@ def load_current(saved: SavedSession, library: Library | None = None) -> tuple[S
         entry = check_file(path, catalogue)
     else:
         entry = (library or load_library()).find(saved.source)
-        if entry is None:
-            return None, "not in the library"
+    if entry is None:
+        return None, "not in the library"
     errors = [f for f in entry.findings if f.is_error]
     if entry.scenario is None or errors:
         return None, str(errors[0]) if errors else "cannot be loaded"
