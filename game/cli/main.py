@@ -337,6 +337,8 @@ def build_parser() -> Parser:
 
     add_store_commands(commands)
     add_xapi_commands(commands)
+    from game.cli.workshop import add_workshop_command  # the room and its server load only when it runs
+    add_workshop_command(commands)
     from game.ui.launch import add_ui_commands  # the window's commands; pygame loads only when one runs
     add_ui_commands(commands)
     return parser

@@ -20,6 +20,7 @@ from typing import Any, Callable
 
 from game.engine.model import Text
 from game.engine.session import ChoiceRefused, Session, Step
+from game.render.conditions import unavailable_reason
 
 CODE_ALPHABET = "ACDEFHJKMNPRTUVWXY34679"  # no 0/O, 1/I/L, 2/Z, 5/S, 8/B, G
 CODE_LENGTH = 4
@@ -144,7 +145,7 @@ class Followed:
 
 def one_line(text: str) -> str:
     """A reason cleaned to one line: control characters dropped, whitespace runs made one space."""
-    kept = "".join(" " if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in str(text))
+    kept = "".join(" " if c.isspace() else c for c in str(text))
     kept = "".join(c for c in kept if not unicodedata.category(c).startswith("C"))
     return " ".join(unicodedata.normalize("NFC", kept).split())
 
@@ -187,6 +188,12 @@ class Room:
         """Call ``listener`` (from the changing thread, outside the lock) after every change."""
         with self._lock:
             self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Callable[[], None]) -> None:
+        """Stop calling ``listener``."""
+        with self._lock:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
 
     def _changed(self) -> None:
         self._version += 1
@@ -492,10 +499,10 @@ class Room:
                 state["feedback"] = _texts(self._last_feedback)
             if decision is None:
                 return state
-            situation = self.session.situation
+            situation, scenario = self.session.situation, self.session.scenario
             state["situation"] = {"id": decision.situation_id, "text": _texts(situation.text) if situation else {}}
             state["choices"] = [{"id": o.id, "text": _texts(o.choice.text), "available": o.available,
-                                 "reason": _texts(o.reason) if not o.available else None}
+                                 "reason": None if o.available else _texts(unavailable_reason(o, scenario))}
                                 for o in self.session.choices]
             round_ = decision.round
             if round_ is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import socket
 import threading
 import time
@@ -24,6 +25,7 @@ from aiohttp import WSMsgType, web
 from game.i18n import LANGUAGES, catalogue, t
 from game.workshop.room import Room, RoomError
 
+log = logging.getLogger(__name__)
 MAX_BODY = 2_048  # bytes: a vote or a 140-character reason fits many times over
 LONG_POLL_S = 20.0
 STATIC = {"phone.js": "application/javascript", "phone.css": "text/css"}
@@ -136,7 +138,7 @@ class RoomServer:
     async def _serve(self, host: str, port: int) -> None:
         self._tick = asyncio.Event()
         loop = asyncio.get_running_loop()
-        self.room.subscribe(lambda: loop.call_soon_threadsafe(self._changed))
+        self.room.subscribe(self._listener)
         self._runner = web.AppRunner(self._app(), access_log=None)  # no access log: no addresses kept
         await self._runner.setup()
         site = web.TCPSite(self._runner, host, port)
@@ -157,8 +159,18 @@ class RoomServer:
             loop.call_soon_threadsafe(self._changed)
         loop.call_soon_threadsafe(loop.stop)
         thread.join(timeout=10)
+        self.room.unsubscribe(self._listener)
         self._thread = None
         self._loop = None
+
+    def _listener(self) -> None:
+        """Called by the room from any thread after a change: wake the loop (if it still runs)."""
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            try:
+                loop.call_soon_threadsafe(self._changed)
+            except RuntimeError:  # the loop closed in between
+                pass
 
     def _changed(self) -> None:
         """On the loop: wake every waiting long-poll and WebSocket."""
@@ -197,6 +209,11 @@ class RoomServer:
             response = _error("not_found", 404, lang)
         except web.HTTPMethodNotAllowed:
             response = _error("not_found", 405, lang)
+        except web.HTTPException:
+            raise
+        except Exception:  # a bug must not leak a traceback to a phone; the room goes on
+            log.exception("workshop request failed")
+            response = _error("server_error", 500, lang)
         if not response.prepared:
             response.headers.update(SECURITY_HEADERS)
         return response
