@@ -38,7 +38,8 @@ def test_script_in_any_scenario_text_is_shown_as_text(tmp_path):
     html = report_of(write_scenario(tmp_path / "cases", hostile), ["bellen", "luisteren", "maatwerk"])
     assert "<script" not in html.lower() and "<img" not in html.lower()
     assert "javascript:" not in re.sub(r">[^<]*<", "><", html)  # never in an attribute (links are https only)
-    assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 6  # title (twice), situation, feedback, ending, reflection, source
+    # title (twice), situation, feedback, ending, reflection, source
+    assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 6
     assert "Formulier &lt;img src=x onerror=alert(2)&gt;" in html  # an alternative not taken
 
 
@@ -92,8 +93,8 @@ def test_the_report_has_scores_questions_errors_levers_ending_reflection_and_sou
 def test_the_report_in_english(case):
     html = report_of(case, ["bellen", "formulier", "maatwerk"], lang="en")
     assert '<html lang="en">' in html
-    for expected in ("The four questions", "Your route", "Expert route", "Call Sam", "Fill in the form", "Ending: Well arranged",
-                     "What did Sam want?", "You followed the expert route exactly."):
+    for expected in ("The four questions", "Your route", "Expert route", "Call Sam", "Fill in the form",
+                     "Ending: Well arranged", "What did Sam want?", "You followed the expert route exactly."):
         assert expected in html, expected
     assert "De vier vragen" not in html
 

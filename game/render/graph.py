@@ -14,6 +14,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass, field
 
+from game.engine import markup
 from game.engine.model import Condition, Scenario, Situation
 from game.engine.rules import RouteLoop, State, begin, hop, step
 
@@ -94,8 +95,8 @@ def _number(value: float) -> str:
 
 
 def excerpt(text: str, width: int = EXCERPT) -> str:
-    """The start of a text on one line, without emphasis marks, cut at a word."""
-    flat = " ".join(text.replace("*", "").split())
+    """The start of a text on one line, without its emphasis markers (stray asterisks kept), cut at a word."""
+    flat = " ".join(markup.plain(text).split())
     if len(flat) <= width:
         return flat
     cut = flat[:width].rsplit(" ", 1)[0] or flat[:width]
@@ -249,7 +250,8 @@ def _dot_node(node: Node) -> str:
                 f'color="{stroke}"{extra}];')
     if node.style == "unreachable":
         fill, stroke = COLOURS["unreachable"]
-        return f'    "{node.key}" [label={_dot_label(node.lines)}, fillcolor="{fill}", color="{stroke}", style="rounded,filled,dashed"];'
+        return (f'    "{node.key}" [label={_dot_label(node.lines)}, fillcolor="{fill}", color="{stroke}", '
+                'style="rounded,filled,dashed"];')
     width = ", penwidth=3" if node.style == "start" else ""
     return f'    "{node.key}" [label={_dot_label(node.lines)}{width}];'
 
@@ -258,8 +260,10 @@ def to_dot(graph: Graph) -> str:
     """Graphviz DOT text."""
     fill, stroke = SITUATION_COLOURS
     out = [f'digraph "{dot_text(graph.scenario_id)}" {{',
-           f'    graph [label="{dot_text(graph.scenario_id)}: {dot_text(graph.title)}", labelloc=t, fontname="Helvetica", rankdir=TB];',
-           f'    node [shape=box, style="rounded,filled", fillcolor="{fill}", color="{stroke}", fontname="Helvetica", fontsize=11];',
+           f'    graph [label="{dot_text(graph.scenario_id)}: {dot_text(markup.plain(graph.title))}", labelloc=t, '
+           'fontname="Helvetica", rankdir=TB];',
+           f'    node [shape=box, style="rounded,filled", fillcolor="{fill}", color="{stroke}", fontname="Helvetica", '
+           'fontsize=11];',
            '    edge [fontname="Helvetica", fontsize=9];']
     out += [_dot_node(node) for node in graph.nodes]
     for edge in graph.edges:

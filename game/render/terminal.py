@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 import textwrap
 from typing import Callable, Iterable, TextIO
 
 from game.i18n import t
+from game.engine.markup import plain
 from game.engine.model import Scenario, Text
 from game.engine.session import ChoiceRefused, Session, Step
-
-_EMPHASIS = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*")
-
-
-def plain(text: str) -> str:
-    """Scenario text without the *cursief* / **vet** markers."""
-    return _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
 
 
 class TextScreen:

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from game.engine.loader import load_scenario
+from game.engine.markup import plain
 from game.engine.model import Scenario
 from game.engine.session import Session
 from game.i18n import t
 from game.store.database import SavedSession
-from game.render.terminal import plain
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

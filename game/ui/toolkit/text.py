@@ -1,8 +1,8 @@
 """Word-wrapped text with *cursief* and **vet**: layout once, cache, blit visible lines only.
 
-Scenario text may carry ``*cursief*`` and ``**vet**`` (and nothing else). A line break in
-the text is a line break on screen, an empty line a paragraph gap, and a line that starts
-with ``- `` a bullet with a hanging indent.
+Scenario text may carry ``*cursief*`` and ``**vet**`` (and nothing else), parsed by the one
+markup parser, :mod:`game.engine.markup`. A line break in the text is a line break on screen,
+an empty line a paragraph gap, and a line that starts with ``- `` a bullet with a hanging indent.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from game.engine.markup import Run, parse_line
 from game.ui.toolkit.fonts import Fonts
 
-_EMPHASIS = re.compile(r"\*\*(.+?)\*\*|\*(\S(?:.*?\S)?)\*")
 _TOKENS = re.compile(r"\S+|\s+")
 BULLET = "•"
 
@@ -84,26 +84,20 @@ class TextLayout:
         return widest
 
 
-def runs(text: str, base: str = "regular") -> list[tuple[str, str]]:
-    """Split text into (text, style) runs by its ``*cursief*`` and ``**vet**`` markers."""
-    result: list[tuple[str, str]] = []
-    position = 0
-    for match in _EMPHASIS.finditer(text):
-        if match.start() > position:
-            result.append((text[position:match.start()], base))
-        if match.group(1) is not None:
-            result.append((match.group(1), "bold"))
-        else:
-            result.append((match.group(2), "italic" if base == "regular" else base))
-        position = match.end()
-    if position < len(text):
-        result.append((text[position:], base))
-    return result
+def runs(line: str, base: str = "regular") -> list[tuple[str, str]]:
+    """One line of text as (text, font style) runs: its ``**vet**`` bold, its ``*cursief*`` italic.
+
+    There is no bold italic font: bold wins. Italic inside a bold or italic base keeps the base.
+    """
+    return [(run.text, _style(run, base)) for run in parse_line(line)]
 
 
-def plain(text: str) -> str:
-    """Text without emphasis markers."""
-    return "".join(part for part, _style in runs(text))
+def _style(run: Run, base: str) -> str:
+    if run.bold:
+        return "bold"
+    if run.italic:
+        return "italic" if base == "regular" else base
+    return base
 
 
 class Typesetter:
