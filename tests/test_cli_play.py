@@ -36,7 +36,7 @@ def test_scripted_json_tallies_thinking_and_missed_levers(cli):
 def test_unknown_choice_stops_with_exit_1(cli):
     code, out, err = cli("play", "--text", EXAMPLE, "--choices", "bellen,vliegen", "--json")
     assert code == 1 and out == ""
-    assert 'choice 2 (vliegen) in situation "gesprek" cannot be made' in err
+    assert 'keuze 2 (vliegen) in situatie "gesprek" kan niet worden gemaakt' in err
     assert "samen_plan" in err  # the choices that do exist
 
 

@@ -56,7 +56,7 @@ def _new(args: argparse.Namespace, store: Store, read: Read) -> int:
     from game.cli.main import UsageError, load_playable
 
     if not args.scenario:
-        raise UsageError("name a scenario (a library id or a .yaml file), e.g. play --text boodschappen")
+        raise UsageError(t("cli.play.name_scenario", args.lang))
     entry = load_playable(args.scenario)
     scenario = entry.scenario
     assert scenario is not None
@@ -150,9 +150,10 @@ def _scripted(args: argparse.Namespace, play: Playthrough, choose: Callable[[str
         play_scripted(session, choice_ids, screen, choose=choose)
     except ChoiceRefused as exc:
         done = len(session.choice_ids)
-        where = f' in situation "{exc.situation_id}"' if exc.situation_id else ""
+        where = t("cli.play.in_situation", lang, situation=exc.situation_id) if exc.situation_id else ""
         reason = refusal_text(exc, session.scenario, lang)
-        print(f"choice {done + 1} ({exc.choice_id}){where} cannot be made: {reason}", file=sys.stderr)
+        print(t("cli.play.refused", lang, number=done + 1, choice=exc.choice_id, where=where, reason=reason),
+              file=sys.stderr)
         print(t("saved_as", lang).format(id=play.session_id, player=play.player), file=sys.stderr)
         return EXIT_FINDINGS
     if session.finished:
@@ -186,7 +187,7 @@ def _resume(args: argparse.Namespace, store: Store, read: Read) -> int:
 
     lang = args.lang
     if args.scenario:
-        raise UsageError("--resume continues the last unfinished playthrough; leave out the scenario")
+        raise UsageError(t("cli.play.resume_no_scenario", lang))
     saved = store.last_unfinished(args.player)
     if saved is None:
         print(t("no_unfinished", lang))

@@ -113,7 +113,8 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     try:
         size = parse_size(args.size)
     except ValueError:
-        print(f"omgekeerd: error: --size wants WIDTHxHEIGHT such as 1280x720, not {args.size!r}", file=sys.stderr)
+        from game.i18n import t
+        print(t("cli.error", args.lang, message=t("cli.bad_size", args.lang, value=repr(args.size))), file=sys.stderr)
         return EXIT_USAGE
     if "pygame" not in sys.modules:
         os.environ["SDL_VIDEODRIVER"] = "dummy"  # headless, also on a desktop

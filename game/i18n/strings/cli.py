@@ -48,6 +48,17 @@ STRINGS: dict[str, dict[str, str | dict[str, str]]] = {
         "en": "next: edit it, check it with 'python main.py validate {path}', "
               "see it with 'python main.py graph {path}', play it with 'python main.py play --text {path}'"},
     "cli.no_playable": {"nl": "geen speelbare casussen in {folder}", "en": "no playable scenarios in {folder}"},
+    "cli.play.name_scenario": {
+        "nl": "noem een casus (een id uit de casussen of een .yaml-bestand), bijvoorbeeld play --text boodschappen",
+        "en": "name a scenario (a library id or a .yaml file), e.g. play --text boodschappen"},
+    "cli.play.resume_no_scenario": {
+        "nl": "--resume speelt de laatste onafgemaakte speelsessie verder; laat de casus weg",
+        "en": "--resume continues the last unfinished playthrough; leave out the scenario"},
+    "cli.play.in_situation": {"nl": ' in situatie "{situation}"', "en": ' in situation "{situation}"'},
+    "cli.play.refused": {"nl": "keuze {number} ({choice}){where} kan niet worden gemaakt: {reason}",
+                         "en": "choice {number} ({choice}){where} cannot be made: {reason}"},
+    "cli.bad_size": {"nl": "--size verwacht BREEDTExHOOGTE zoals 1280x720, niet {value}",
+                     "en": "--size wants WIDTHxHEIGHT such as 1280x720, not {value}"},
     # -- report -----------------------------------------------------------------------------
     "cli.report.name_one": {
         "nl": "noem één sessie: report SESSIE_ID --out BESTAND.html, of report --last --out BESTAND.html",
