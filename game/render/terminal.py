@@ -153,7 +153,10 @@ def play_interactive(session: Session, read: Callable[[str], str], screen: TextS
             continue
         if answer == "u":
             if training and session.history:
-                undo() if undo else session.undo()
+                if undo:
+                    undo()
+                else:
+                    session.undo()
                 if on_undo:
                     on_undo(session)
                 screen.line(t("undone", lang))
