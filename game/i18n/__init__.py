@@ -14,13 +14,24 @@ from __future__ import annotations
 import importlib
 import os
 from functools import lru_cache
-from typing import Mapping, Union
+from collections.abc import Mapping
 
 Forms = Mapping[str, str]
-Entry = Mapping[str, Union[str, Forms]]
+Entry = Mapping[str, str | Forms]
 
 LANGUAGES = ("nl", "en")
-SECTIONS = ("base", "play", "workshop", "scoring", "conditions", "export", "engine", "report", "cli", "xapi")  # add a section module's name here (game/i18n/strings/<name>.py)
+SECTIONS = (  # one section module per line: game/i18n/strings/<name>.py
+    "base",
+    "play",
+    "workshop",
+    "scoring",
+    "conditions",
+    "export",
+    "engine",
+    "report",
+    "cli",
+    "xapi",
+)
 
 _strict = os.environ.get("OMGEKEERD_STRICT_I18N") == "1"
 
