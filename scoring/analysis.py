@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any
 
 from game.engine import rules
 from game.engine.machine import table_for
@@ -18,6 +17,8 @@ from game.engine.model import Condition, Scenario, Situation
 from game.engine.rules import State
 
 _END = "\x00end"
+
+Key = tuple[object, ...]  # a play state as the memo tells states apart (see _Explorer.key)
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ class Analysis:
     cyclic: bool = False
     ending_best: dict[str, Scores] = field(default_factory=dict)  # best route to each ending
     outcomes: set[tuple[float, float]] = field(default_factory=set)  # reachable (resident, rules) end totals
-    graph: "_Explorer | None" = field(default=None, repr=False)
+    graph: _Explorer | None = field(default=None, repr=False)
 
     def quadrants(self) -> set[str]:
         """The quadrants (see scoring.scores.quadrant) that some complete playthrough ends in."""
@@ -60,7 +61,7 @@ class Analysis:
         graph = self.graph
         if graph is None:
             return None
-        good: dict[tuple, tuple[str, tuple] | None] = {}
+        good: dict[Key, tuple[str, Key] | None] = {}
         order, _cyclic = _postorder(graph.root, graph.children)
         for key in order:
             if key in graph.terminal:
@@ -68,18 +69,20 @@ class Analysis:
                 scores = self.scores(resident, rules)
                 good[key] = ("", key) if min(scores.resident, scores.rules) >= threshold else None
                 continue
-            situation = graph.scenario.situations[key[0]]
+            situation = graph.scenario.situations[str(key[0])]
             good[key] = None
             for choice_id, child in graph.children.get(key, []):
                 choice = situation.choice(choice_id)
                 if choice is not None and not choice.levers and good.get(child) is not None:
                     good[key] = (choice_id, child)
                     break
-        route, key = [], graph.root
-        if good.get(key) is None:
-            return None
+        route: list[str] = []
+        key = graph.root
         while key not in graph.terminal:
-            choice_id, key = good[key]  # type: ignore[misc]
+            move = good.get(key)
+            if move is None:
+                return None
+            choice_id, key = move
             route.append(choice_id)
         return route
 
@@ -92,7 +95,7 @@ class Analysis:
         return Scores(_round(normalise(resident_total, self.range["resident"])),
                       _round(normalise(rules_total, self.range["rules"])), resident_total, rules_total)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, object]:
         return {
             "scenario": self.scenario_id,
             "situations": self.situations,
@@ -135,7 +138,9 @@ def axis_totals(scenario: Scenario, metrics: dict[str, float]) -> tuple[float, f
 
 def _referenced(scenario: Scenario) -> tuple[set[str], set[str], set[str]]:
     """Flags, visited situations and choices that a condition on play can read."""
-    flags, visited, chosen = set(), set(), set()
+    flags: set[str] = set()
+    visited: set[str] = set()
+    chosen: set[str] = set()
 
     def walk(condition: Condition | None) -> None:
         if condition is None:
@@ -166,15 +171,15 @@ class _Explorer:
         self.metric_ids = list(scenario.metrics)
         self.flags_read, self.visited_read, self.chosen_read = _referenced(scenario)
         self.ending_index = {e: i for i, e in enumerate(scenario.endings)}
-        self.children: dict[tuple, list[tuple[str, tuple]]] = {}
-        self.terminal: dict[tuple, tuple[str, float, float]] = {}
+        self.children: dict[Key, list[tuple[str, Key]]] = {}
+        self.terminal: dict[Key, tuple[str, float, float]] = {}
         self.seen_situations: set[str] = set()
         self.choices_taken: set[str] = set()
         self.dead_ends: set[str] = set()
         self.cyclic = False
-        self.root: tuple = ()
+        self.root: Key = ()
 
-    def key(self, situation: str, state: State) -> tuple:
+    def key(self, situation: str, state: State) -> Key:
         metrics = tuple(state.metrics[m] for m in self.metric_ids)
         return (situation, metrics, state.flags & self.flags_read, state.visited & self.visited_read,
                 state.chosen & self.chosen_read)
@@ -199,7 +204,7 @@ class _Explorer:
             result.append((choice.id, where, after))
         return result
 
-    def explore(self) -> tuple:
+    def explore(self) -> Key:
         """Build the state graph from the start; returns the start key."""
         scenario = self.scenario
         self.seen_situations.add(scenario.start)
@@ -226,17 +231,17 @@ class _Explorer:
             self.children[key] = edges
         return root
 
-    def node(self, where: str, state: State) -> tuple:
+    def node(self, where: str, state: State) -> Key:
         """The memo key of a play state (an ending keeps only its metric values)."""
         if where in self.scenario.endings:
             return (_END, where, tuple(state.metrics[m] for m in self.metric_ids))
         return self.key(where, state)
 
 
-def _postorder(root: tuple, children: dict[tuple, list[tuple[str, tuple]]]) -> tuple[list[tuple], bool]:
+def _postorder(root: Key, children: dict[Key, list[tuple[str, Key]]]) -> tuple[list[Key], bool]:
     """States in an order where every child comes before its parent; and whether a cycle exists."""
     order, mark, cyclic = [], {}, False
-    stack: list[tuple[tuple, int]] = [(root, 0)]
+    stack: list[tuple[Key, int]] = [(root, 0)]
     mark[root] = 1
     while stack:
         key, index = stack.pop()
@@ -262,9 +267,9 @@ def analyse(scenario: Scenario) -> Analysis:
     root = explorer.explore()
     order, cyclic = _postorder(root, explorer.children)
     infinite = float("inf")
-    count: dict[tuple, int] = {}
-    bounds: dict[tuple, tuple[float, float, float, float]] = {}
-    endings: dict[tuple, int] = {}
+    count: dict[Key, int] = {}
+    bounds: dict[Key, tuple[float, float, float, float]] = {}
+    endings: dict[Key, int] = {}
     for key in order:
         if key in explorer.terminal:
             ending, resident, rules = explorer.terminal[key]
@@ -299,9 +304,9 @@ def analyse(scenario: Scenario) -> Analysis:
     return result
 
 
-def _expert(result: Analysis, root: tuple, order: list[tuple], explorer: _Explorer, count: dict[tuple, int]) -> None:
+def _expert(result: Analysis, root: Key, order: list[Key], explorer: _Explorer, count: dict[Key, int]) -> None:
     """The route that maximises the lower of the two scores (ties: higher sum, fewer choices)."""
-    best: dict[tuple, tuple[tuple, str | None, tuple | None, str]] = {}
+    best: dict[Key, tuple[tuple[float, float, int], str | None, Key | None, str]] = {}
     for key in order:
         if key in explorer.terminal:
             ending, resident, rules = explorer.terminal[key]
@@ -326,12 +331,16 @@ def _expert(result: Analysis, root: tuple, order: list[tuple], explorer: _Explor
             best[key] = choice_best
     if root not in best:
         return
-    route_ids, key = [], root
-    while key is not None and key in best and best[key][1] is not None:
-        route_ids.append(best[key][1])
-        key = best[key][2]
+    route_ids: list[str] = []
+    at: Key | None = root
+    while at is not None and at in best:
+        _value, taken, following, _ending = best[at]
+        if taken is None:
+            break
+        route_ids.append(taken)
+        at = following
     result.expert_route = route_ids
     result.expert_ending = best[root][3]
-    if key in explorer.terminal:
-        _ending, resident, rules = explorer.terminal[key]
+    if at is not None and at in explorer.terminal:
+        _ending, resident, rules = explorer.terminal[at]
         result.expert_scores = result.scores(resident, rules)

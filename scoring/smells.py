@@ -271,14 +271,14 @@ def fits_budget(scenario: Scenario, budget: int | None = None) -> bool:
     A unit is one play state plus one for every situation visited before it (the analysis
     copies that set at every step), so the budget bounds the time, not only the memory.
     """
-    from scoring.analysis import _Explorer  # the analysis's own exploration, so the count is the same
+    from scoring.analysis import Key, _Explorer  # the analysis's own exploration, so the count is the same
 
     limit = MAX_WORK if budget is None else budget
 
     class Counting(_Explorer):
         work = 0
 
-        def node(self, where: str, state: State) -> tuple:
+        def node(self, where: str, state: State) -> Key:
             self.work += 1 + len(state.visited)
             if self.work > limit:
                 raise _TooManyStates

@@ -253,7 +253,8 @@ def test_machine_refuses_an_invalid_trigger(scenario):
 
 def test_speaker_name_may_be_given_per_language(scenario):
     loaded = scenario(CASE.replace('    text: {nl: "Begin.", en: "Start."}',
-                                   '    speaker: colleague\n    speaker_name: {nl: "Bas (werkconsulent)", en: "Bas (work coach)"}\n'
+                                   '    speaker: colleague\n'
+                                   '    speaker_name: {nl: "Bas (werkconsulent)", en: "Bas (work coach)"}\n'
                                    '    text: {nl: "Begin.", en: "Start."}'))
     situation = Session(loaded).situation
     assert situation.speaker_label("en") == "Bas (work coach)"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 from transitions import EventData, Machine, MachineError
 
@@ -23,10 +23,11 @@ from game.engine.model import Choice, Condition, Scenario, Situation
 __all__ = ["MachineError", "Play", "Table", "ChoiceEdge", "RouteEdge", "compile_table", "table_for",
            "build_machine", "machine_for", "choice_trigger", "route_trigger", "fire", "may_fire", "settle"]
 
-Callback = Callable[[EventData], object]
+Predicate = Callable[[EventData], bool]  # a transition's condition: our own code, never a string
+Action = Callable[[EventData], None]  # a transition's callback
 
-_TABLES: "weakref.WeakKeyDictionary[Scenario, Table]" = weakref.WeakKeyDictionary()
-_MACHINES: "weakref.WeakKeyDictionary[Scenario, Machine]" = weakref.WeakKeyDictionary()
+_TABLES: weakref.WeakKeyDictionary[Scenario, Table] = weakref.WeakKeyDictionary()
+_MACHINES: weakref.WeakKeyDictionary[Scenario, Machine] = weakref.WeakKeyDictionary()
 
 
 def choice_trigger(situation_id: str, choice_id: str) -> str:
@@ -117,22 +118,31 @@ class Play:
         self.unlocked.extend([d for d in situation.unlocks if d not in self.unlocked])
 
 
-def _requires(condition: Condition | None) -> list[Callback]:
+def _play_of(event: EventData) -> Play:
+    model = event.model
+    if not isinstance(model, Play):
+        raise MachineError(f"the machine moves Play objects, not {type(model).__name__}")
+    return model
+
+
+def _requires(condition: Condition | None) -> Predicate | None:
+    """The predicate of a choice's ``requires`` (None: always available)."""
     if condition is None:
-        return []
-    return [lambda event: rules.holds(condition, event.model.state)]
+        return None
+    return lambda event: rules.holds(condition, _play_of(event).state)
 
 
-def _routes_to(situation: Situation, index: int) -> list[Callback]:
-    return [lambda event: rules.routes_to(situation, index, event.model.state)]
+def _routes_to(situation: Situation, index: int) -> Predicate:
+    """The predicate of one ``next`` route: routing in this state takes it."""
+    return lambda event: rules.routes_to(situation, index, _play_of(event).state)
 
 
-def _take(edge: ChoiceEdge) -> list[Callback]:
-    return [lambda event: event.model.take(edge)]
+def _take(edge: ChoiceEdge) -> Action:
+    return lambda event: _play_of(event).take(edge)
 
 
-def _arrive(dest: str) -> list[Callback]:
-    return [lambda event: event.model.arrive(dest)]
+def _arrive(dest: str) -> Action:
+    return lambda event: _play_of(event).arrive(dest)
 
 
 def build_machine(scenario: Scenario, table: Table | None = None) -> Machine:

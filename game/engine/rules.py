@@ -8,7 +8,7 @@ graph (the expert route), so all of them agree on what a choice does and where p
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 from game.engine.model import Choice, Condition, Metric, Scenario, Situation
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import TypedDict
+from collections.abc import Iterable
 
 from game.engine import machine as state_machine
 from game.engine.model import Choice, Document, Ending, Scenario, Situation, Text
@@ -28,6 +29,15 @@ SAVE_VERSION = 1
 ENDED = "ended"
 NO_SUCH_CHOICE = "no_such_choice"
 UNAVAILABLE = "unavailable"
+
+
+class SaveData(TypedDict):
+    """A saved session as JSON data."""
+
+    save_version: int
+    scenario: str
+    content_hash: str
+    choices: list[str]
 
 
 class ChoiceRefused(Exception):
@@ -126,8 +136,8 @@ class Session:
         situation = self.situation
         if situation is None or self.finished:
             return []
-        play = self._play
-        return [ChoiceOption(choice, state_machine.may_fire(play, state_machine.choice_trigger(situation.id, choice.id)))
+        play, trigger = self._play, state_machine.choice_trigger
+        return [ChoiceOption(choice, state_machine.may_fire(play, trigger(situation.id, choice.id)))
                 for choice in situation.choices]
 
     @property
@@ -212,7 +222,8 @@ class Session:
         return _unique(lever for choice in self._choices for lever in choice.missed_levers)
 
     # -- saving ----------------------------------------------------------------------------
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> SaveData:
+        """The save: scenario id, content hash and the ordered choice ids."""
         return {"save_version": SAVE_VERSION, "scenario": self.scenario.id,
                 "content_hash": self.scenario.content_hash, "choices": self.choice_ids}
 
@@ -220,7 +231,7 @@ class Session:
         return json.dumps(self.to_dict(), ensure_ascii=False)
 
     @classmethod
-    def replay(cls, scenario: Scenario, choice_ids: list[str]) -> "Session":
+    def replay(cls, scenario: Scenario, choice_ids: list[str]) -> Session:
         """A session with these choices made; ReplayError names the first that does not fit."""
         session = cls(scenario)
         for index, choice_id in enumerate(choice_ids):
@@ -231,7 +242,7 @@ class Session:
         return session
 
     @classmethod
-    def from_dict(cls, data: Any, scenario: Scenario) -> "Session":
+    def from_dict(cls, data: object, scenario: Scenario) -> Session:
         """Restore a saved session by replaying its choices (a changed scenario may refuse)."""
         if not isinstance(data, dict) or not isinstance(data.get("choices"), list):
             raise ValueError("this is not a saved Omgekeerd session")
@@ -243,7 +254,7 @@ class Session:
         return cls.replay(scenario, [str(c) for c in data["choices"]])
 
     @classmethod
-    def from_json(cls, text: str, scenario: Scenario) -> "Session":
+    def from_json(cls, text: str, scenario: Scenario) -> Session:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
