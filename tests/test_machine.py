@@ -7,7 +7,7 @@ without firing a trigger; one loop guard stops ``next`` routes that never end.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -155,7 +155,7 @@ MAX_CHOICES = 80  # a walk through a cyclic scenario stops here
 MAX_UNDOS = 3  # choices taken back during one walk
 
 
-@lru_cache(maxsize=None)
+@cache
 def loaded_and_analysed(path: Path) -> tuple[Scenario, Analysis]:
     entry = check_file(path, catalogue())
     assert entry.ok and entry.scenario is not None, entry.findings
