@@ -6,10 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
+from jinja2 import UndefinedError
 
 from game.engine.session import Session
 from scoring.debrief import build_debrief
-from game.render.report import ReportInfo, render_report
+from game.render.report import ReportInfo, environment, render_report
 from storekit import THREE_STEPS, load, write_scenario
 
 HOSTILE = "<script>alert(1)</script>"
@@ -108,6 +109,16 @@ def test_emphasis_in_scenario_text_becomes_markup(tmp_path):
     text = THREE_STEPS.replace('"Het gesprek met Sam."', '"Het *eerste* gesprek met **Sam**."')
     html = report_of(write_scenario(tmp_path / "cases", text), ["bellen", "luisteren"])
     assert "Het <em>eerste</em> gesprek met <strong>Sam</strong>." in html
+
+
+def test_the_templates_escape_everything_and_refuse_undefined_names():
+    env = environment()
+    assert env.from_string("<p>{{ text }}</p>").render(text="<b>vet</b> & \"x\"") == \
+        "<p>&lt;b&gt;vet&lt;/b&gt; &amp; &#34;x&#34;</p>"
+    with pytest.raises(UndefinedError):
+        env.from_string("<p>{{ misspelt }}</p>").render(text="x")
+    with pytest.raises(UndefinedError):
+        env.get_template("report.html.j2").render(lang="nl")  # a page without its debrief fails, never half-empty
 
 
 # -- the report command -------------------------------------------------------------------

@@ -85,3 +85,16 @@ def test_screenshots_render_with_the_shipped_fonts(installed: tuple[Path, Path, 
     pngs = sorted(shots.glob("*.png"))
     assert len(pngs) >= 10
     assert all(p.stat().st_size > 5_000 for p in pngs)
+
+
+def test_a_report_renders_from_the_shipped_templates(installed: tuple[Path, Path, dict[str, str]]) -> None:
+    bin_dir, work, env = installed
+    played = _run([str(bin_dir / "omgekeerd"), "play", "--text", "traplift", "--choices", "keukentafel_plannen"],
+                  cwd=work, env=env)
+    assert played.returncode == 0, played.stdout + played.stderr
+    target = work / "verslag.html"
+    written = _run([str(bin_dir / "omgekeerd"), "report", "--last", "--out", str(target)], cwd=work, env=env)
+    assert written.returncode == 0, written.stdout + written.stderr
+    html = target.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "De traplift" in html
+    assert "@media print" in html and "<svg" in html  # the style sheet and the chart templates came along
