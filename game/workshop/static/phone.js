@@ -177,7 +177,7 @@
         trn("page.voters", s.voters, { phones: s.phones });
     }
     if (s.phase === "closed") { return tr("page.phase.closed"); }
-    return s.round ? tr("page.phase.ready") : tr("page.joined");
+    return s.round || s.feedback ? tr("page.phase.ready") : tr("page.joined");
   }
 
   function buildChoices(s) {
@@ -233,7 +233,7 @@
     if (hasChoices && key !== shownKey) { buildChoices(s); shownKey = key; }
     if (hasChoices) { markChosen(s); }
     var voting = s.phase === "voting";
-    $("vote-button").disabled = !voting;
+    show($("vote-button"), voting);
     $("vote-button").textContent = tr(s.voted ? "page.change_vote" : "page.vote");
     if (s.voted) {
       $("my-vote").textContent = tr(voting ? "page.you_voted" : "page.final_vote", { choice: choiceText(s.voted) });
