@@ -17,11 +17,11 @@ from pathlib import Path
 from game.i18n import t
 from game.content.library import Entry, Library, catalogue_for, check_file, load_library
 from game.engine.loader import load_scenario
+from game.engine.markup import plain
 from game.engine.model import Scenario, Text
 from game.engine.session import Session
 from game.store.database import SavedSession
 from game.render.conditions import unavailable_reason
-from game.render.terminal import plain
 
 EXCERPT = 70
 
