@@ -159,7 +159,9 @@ def build_debrief(session: Session, analysis: Analysis | None = None,
     shown: dict[str, list[tuple[str, Text]]] = {}
     for step in route:
         choice = scenario.situations[step.situation].choice(step.choice)
-        for error in choice.thinking if choice else []:
+        if choice is None:
+            continue
+        for error in choice.thinking:
             shown.setdefault(error, []).append((f"{step.situation}.{step.choice}", choice.text))
     thinking = [ThinkingShown(e, tuple(shown[e])) for e in THINKING_ERRORS if e in shown]
     used = set(session.levers_used)
