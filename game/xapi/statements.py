@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import hmac
-import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
+from game.engine.markup import plain  # an LRS shows plain text
 from game.engine.model import Choice, Scenario, Situation, Text
 from game.xapi.profile import (ACTIVITY_INTERACTION, ACTIVITY_MEETING, ACTIVITY_SIMULATION, VERBS, XAPI_VERSION,
                                extension, scenario_activity, situation_activity, statement_id, workshop_activity)
@@ -24,14 +24,6 @@ Statement = dict[str, Any]
 LANGS = (("nl", "nl-NL"), ("en", "en-GB"))
 ACCOUNT_HASH_CHARS = 24
 MAX_NAME = 200
-_EMPHASIS = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}")
-
-
-def plain(text: str) -> str:
-    """Scenario text without the *cursief* / **vet** markers (an LRS shows plain text)."""
-    return _EMPHASIS.sub("", text)
-
-
 def account_name(salt: str, pseudonym: str) -> str:
     """A stable, non-reversible account name for a pseudonym (case and spacing do not matter)."""
     key = unicodedata.normalize("NFC", str(pseudonym)).strip().casefold()
