@@ -30,7 +30,9 @@ SECTIONS = (  # one section module per line: game/i18n/strings/<name>.py
     "engine",
     "report",
     "cli",
+    "keys",
     "xapi",
+    "hardening",
 )
 
 _strict = os.environ.get("OMGEKEERD_STRICT_I18N") == "1"

@@ -1,8 +1,10 @@
-"""The game window: one loop that owns the clock, the current screen, settings and progress.
+"""The game window: one loop that owns the clock, the screen router, settings and progress.
 
 The loop draws only when something changed, and waits for events when nothing does, so an
-idle game uses next to no CPU. Global keys: F11 fullscreen, Ctrl+plus/minus/0 text size,
-F5 reload. Nothing here runs at import; ``App.open`` creates the window.
+idle game uses next to no CPU. The router (``game.ui.router``) owns the stack of screens;
+screens ask for the next one by name through ``go``, ``push`` and ``pop``. Global keys
+(``toolkit.bindings.GLOBAL``): F11 fullscreen, Ctrl+plus/minus/0 text size, F5 reload. Nothing here
+runs at import; ``App.open`` creates the window.
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ import pygame
 
 from game.content.library import Library, load_library
 
+from game.ui.toolkit.bindings import GLOBAL, find
 from game.ui.toolkit.fonts import Fonts
 from game.ui.records import PlayerInfo, Records, open_records
-from game.ui.screens.base import Screen
+from game.ui.router import Router
+from game.ui.screens.base import ResultHandler, Screen
 from game.ui.settings import TEXT_SIZES, Settings, SettingsFile, data_dir
 from game.ui.toolkit.text import Typesetter
 from game.ui.toolkit.theme import make_theme
@@ -60,7 +64,7 @@ class App:
         self.fonts = Fonts()
         self.typesetter = Typesetter(self.fonts)
         self.ui: Ui = None  # type: ignore[assignment]  # set in open()
-        self.screen: Screen | None = None
+        self.router = Router(self)
         self.player: PlayerInfo | None = None
         self.mode = "training"
         self.running = False
@@ -156,11 +160,30 @@ class App:
         self.rebuild()
 
     # -- navigation and redraw ----------------------------------------------------------------
+    @property
+    def screen(self) -> Screen | None:
+        """The current screen: the top of the router's stack."""
+        return self.router.current
+
+    def make(self, name: str, **args: Any) -> Screen:
+        """A screen by its name in the registry (``router.SCREENS``)."""
+        return self.router.make(name, **args)
+
+    def go(self, name: str, **args: Any) -> None:
+        """Replace the current screen by the screen called ``name``."""
+        self.router.replace(self.make(name, **args))
+
+    def push(self, name: str, on_result: ResultHandler | None = None, **args: Any) -> None:
+        """Open the screen called ``name`` on top of the current one."""
+        self.router.push(self.make(name, **args), on_result)
+
+    def pop(self, result: Any = None) -> bool:
+        """Back to the screen below the current one, handing it ``result``."""
+        return self.router.pop(result)
+
     def show(self, screen: Screen) -> None:
-        """Make ``screen`` the current screen."""
-        self.screen = screen
-        screen.on_enter()
-        self.rebuild()
+        """Make ``screen`` (already made) the current screen, in the place of the current one."""
+        self.router.replace(screen)
 
     def invalidate(self) -> None:
         """Redraw on the next frame."""
@@ -208,29 +231,35 @@ class App:
             self.screen.handle_event(event)
 
     def _global_key(self, event: pygame.event.Event) -> bool:
-        key, ctrl = event.key, bool(event.mod & pygame.KMOD_CTRL)
-        if key == pygame.K_F11:
-            self.change_settings(fullscreen=not self.settings.fullscreen)
-            return True
-        if ctrl and key in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
-            self._text_size(+1)
-            return True
-        if ctrl and key in (pygame.K_MINUS, pygame.K_KP_MINUS):
-            self._text_size(-1)
-            return True
-        if ctrl and key in (pygame.K_0, pygame.K_KP0):
-            self.change_settings(text_size=Settings().text_size)
-            return True
-        if key == pygame.K_F5 and self.screen is not None:
-            reload: Callable[[], None] | None = getattr(self.screen, "on_reload", None)
-            if reload is not None:
-                reload()
-            else:
-                self.reload_library()
-                self.toast(self.ui.t("ui.reloaded_library"))
-                self.rebuild()
-            return True
-        return False
+        """The keys of the whole window (``toolkit.bindings.GLOBAL``); True when the key was one of them."""
+        found = find(GLOBAL, event)
+        if found is None:
+            return False
+        binding, pressed = found
+        action = getattr(self, f"action_{binding.action}")
+        action(pressed) if binding.with_key else action()
+        return True
+
+    def action_fullscreen(self) -> None:
+        self.change_settings(fullscreen=not self.settings.fullscreen)
+
+    def action_text_size(self, pressed: str) -> None:
+        self._text_size(-1 if pressed.endswith("minus") else +1)
+
+    def action_text_normal(self) -> None:
+        self.change_settings(text_size=Settings().text_size)
+
+    def action_reload(self) -> None:
+        """F5: the screen reloads what it shows; otherwise the library is read again."""
+        if self.screen is None:
+            return
+        reload: Callable[[], None] | None = getattr(self.screen, "on_reload", None)
+        if reload is not None:
+            reload()
+        else:
+            self.reload_library()
+            self.toast(self.ui.t("ui.reloaded_library"))
+            self.rebuild()
 
     def _text_size(self, step: int) -> None:
         size = max(0, min(len(TEXT_SIZES) - 1, self.settings.text_size + step))

@@ -74,12 +74,11 @@ def run_game(data_dir: str | Path | None = None, lang: str | None = None,
     """Open the window on the start screen and run until it is closed."""
     _quiet_pygame()
     from game.ui.app import App, Options
-    from game.ui.screens.start import StartScreen
 
     app = App(Options(data_dir=Path(data_dir) if data_dir else None, lang=lang, library_folder=library_folder))
     app.open()
     try:
-        app.run(StartScreen(app))
+        app.run(app.make("start"))
     finally:
         app.close()
     return EXIT_OK

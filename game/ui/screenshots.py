@@ -12,7 +12,6 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Callable
 
 import pygame
 
@@ -77,8 +76,9 @@ class Shooter:
         self.saved.append(path)
         return path
 
-    def show(self, screen: Screen, name: str) -> Path:
-        self.app.show(screen)
+    def show(self, name: str, screen: str, **args: object) -> Path:
+        """Go to the screen called ``screen`` (made with ``args``) and save it as ``name``."""
+        self.app.go(screen, **args)
         return self.shot(name)
 
     def key(self, key: int, mod: int = 0, unicode: str = "") -> None:
@@ -99,34 +99,27 @@ def render_screenshots(folder: Path, lang: str = "nl", size: tuple[int, int] = (
 
 def _render(folder: Path, lang: str, size: tuple[int, int], library_folder: Path | None,
             scratch: Path) -> list[Path]:
-    from game.ui.screens.debrief import DebriefScreen
-    from game.ui.screens.intro import IntroScreen
-    from game.ui.screens.library import LibraryScreen
-    from game.ui.screens.route import RouteScreen
-    from game.ui.screens.settings import SettingsScreen
-    from game.ui.screens.situation import SituationScreen
-    from game.ui.screens.start import StartScreen
-
     app = App(Options(data_dir=scratch / "data", library_folder=library_folder, lang=lang, size=size,
                       save_settings=False)).open()
     shooter = Shooter(app, folder)
     try:
-        start = StartScreen(app)
+        app.go("start")
+        start = app.screen
         start.name_value, start.background = "Sam", "inkomen"
-        shooter.show(start, "start")
+        shooter.shot("start")
         app.player = app.records.ensure_player("Sam", "inkomen")
         app.mode = "training"
         scenario, path = pick_case(app.library)
-        shooter.show(LibraryScreen(app), "library")
-        shooter.show(IntroScreen(app, scenario, scenario.id), "introduction")
+        shooter.show("library", "library")
+        shooter.show("introduction", "intro", scenario=scenario, source=scenario.id)
 
         from game.ui.playthrough import Playthrough
         play = Playthrough.begin(scenario, app.records, player="Sam", background="inkomen", mode="training",
                                  lang=lang, source=scenario.id)
         for choice_id in path:
             play.choose(choice_id)
-        situation = SituationScreen(app, play)
-        shooter.show(situation, "situation-unavailable-choice")
+        shooter.show("situation-unavailable-choice", "situation", play=play)
+        situation = app.screen
         situation.toggle("dossier")
         shooter.shot("dossier")
         situation.toggle("history")
@@ -136,30 +129,32 @@ def _render(folder: Path, lang: str, size: tuple[int, int], library_folder: Path
         shooter.shot("feedback")
         _play_to_end(app, situation)
         shooter.shot("ending")
-        debrief = DebriefScreen(app, play)
-        shooter.show(debrief, "debrief")
+        shooter.show("debrief", "debrief", play=play)
+        debrief = app.screen
         _scroll(app, debrief, 0.5)
         shooter.shot("debrief-middle")
         _scroll(app, debrief, 1.0)
         shooter.shot("debrief-end")
-        shooter.show(RouteScreen(app, play, debrief.debrief), "another-choice")
-        shooter.show(SettingsScreen(app, back=LibraryScreen(app)), "settings")
+        shooter.show("another-choice", "route", play=play, debrief=debrief.debrief)
+        app.go("library")
+        app.push("settings")
+        shooter.shot("settings")
 
-        def replayed() -> SituationScreen:
+        def replayed() -> Playthrough:
             again = Playthrough.begin(scenario, app.records, player="Sam", background="inkomen", mode="training",
                                       lang=lang, source=scenario.id)
             for choice_id in path:
                 again.choose(choice_id)
-            return SituationScreen(app, again)
+            return again
 
         app.change_settings(high_contrast=True)
-        shooter.show(replayed(), "high-contrast-situation")
-        shooter.show(DebriefScreen(app, play), "high-contrast-debrief")
+        shooter.show("high-contrast-situation", "situation", play=replayed())
+        shooter.show("high-contrast-debrief", "debrief", play=play)
         app.change_settings(high_contrast=False, projector=True)
-        shooter.show(replayed(), "projector-situation")
-        shooter.show(DebriefScreen(app, play), "projector-debrief")
+        shooter.show("projector-situation", "situation", play=replayed())
+        shooter.show("projector-debrief", "debrief", play=play)
         app.change_settings(projector=False)
-        _broken_case(app, shooter, scenario, scratch, lambda: LibraryScreen(app))
+        _broken_case(app, shooter, scenario, scratch)
     finally:
         app.close()
     return shooter.saved
@@ -196,11 +191,9 @@ def _scroll(app: App, screen: Screen, share: float) -> None:
         region.scroll = int(region.max_scroll * share)
 
 
-def _broken_case(app: App, shooter: Shooter, scenario: Scenario, scratch: Path,
-                 library_screen: Callable[[], Screen]) -> None:
+def _broken_case(app: App, shooter: Shooter, scenario: Scenario, scratch: Path) -> None:
     """A copy of the case that breaks: the library warning, and the findings after F5."""
     from game.ui.playthrough import Playthrough
-    from game.ui.screens.situation import SituationScreen
 
     folder = scratch / "library"
     folder.mkdir()
@@ -215,13 +208,13 @@ def _broken_case(app: App, shooter: Shooter, scenario: Scenario, scratch: Path,
                                        encoding="utf-8")
     app.options.library_folder = folder
     app.reload_library()
-    shooter.show(library_screen(), "library-with-broken-file")
+    shooter.show("library-with-broken-file", "library")
     entry = app.library.find(scenario.id)
     assert entry is not None and entry.scenario is not None
     play = Playthrough.begin(entry.scenario, app.records, player="Sam", background="inkomen", mode="training",
                              lang=app.ui.lang, source=scenario.id)
-    screen = SituationScreen(app, play)
-    app.show(screen)
+    app.go("situation", play=play)
+    screen = app.screen
     text = copy.read_text(encoding="utf-8")
     broken = re.sub(r"^start:.*$", "start: bestaat-niet", text, count=1, flags=re.MULTILINE)
     copy.write_text(broken, encoding="utf-8")

@@ -1,34 +1,48 @@
-"""The base of every screen: layers of regions, focus, hover, scrolling and the common keys.
+"""The base of every screen: layers of regions, focus, hover, scrolling, keys and navigation.
 
 A screen builds its widgets from its own state in ``build``; the app calls ``build`` again
 after every change of state, window size or settings. Input: ``handle_event`` gives a
-focused text field the key first, then the screen's own shortcuts (``on_key``), then the
-common keys (Tab, arrows, Enter/Space, Esc, Page Up/Down) and the mouse.
+focused text field the key first, then the screen's declared ``BINDINGS``, then the
+common keys (Tab, arrows, Enter/Space, Esc, Page Up/Down; ``bindings.COMMON``) and the mouse.
+A screen never imports another screen: it asks the app's router for the next one by name
+(``self.go("debrief", play=...)``, ``self.push("settings")``, ``self.dismiss()``).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
 
 import pygame
 
+from game.ui.toolkit.bindings import COMMON, GLOBAL, Binding, find
 from game.ui.toolkit.widgets import Layer, Region, Ui, Widget
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
-NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)}
-NUMBER_KEYS.update({getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)})
-ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+ResultHandler = Callable[[Any], None]
 
 
 class Screen:
-    """One screen of the game. Subclasses implement ``build`` and may override the hooks."""
+    """One screen of the game. Subclasses implement ``build`` and may override the hooks.
+
+    ``name`` is the name the router knows the screen by; ``BINDINGS`` are the screen's keys,
+    in the order of its hint bar (an action ``x`` is the method ``action_x``).
+    """
 
     name = "screen"
     main_region = "main"
+    BINDINGS: tuple[Binding, ...] = ()
 
-    def __init__(self, app: "App") -> None:
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for binding in cls.BINDINGS:
+            if binding not in GLOBAL and not callable(getattr(cls, f"action_{binding.action}", None)):
+                raise TypeError(f"{cls.__name__}: key {binding.keys} names action {binding.action!r}, "
+                                f"but there is no method action_{binding.action}")
+
+    def __init__(self, app: App) -> None:
         self.app = app
         self.layers: list[Layer] = []
         self.focus_key: str | None = None
@@ -61,11 +75,63 @@ class Screen:
         for name in names:
             self._scrolls.pop(name, None)
 
-    # -- hooks for subclasses ----------------------------------------------------------------
-    def on_key(self, event: pygame.event.Event) -> bool:
-        """Screen shortcuts; True when the key was used."""
-        return False
+    # -- navigation: the app's router owns the stack ---------------------------------------------
+    def go(self, name: str, **args: Any) -> None:
+        """Replace this screen by the screen called ``name``, made with ``args``."""
+        self.app.go(name, **args)
 
+    def push(self, name: str, on_result: ResultHandler | None = None, **args: Any) -> None:
+        """Open the screen called ``name`` on top of this one; ``on_result`` gets what it dismisses with."""
+        self.app.push(name, on_result, **args)
+
+    def dismiss(self, result: Any = None) -> None:
+        """Close this screen and go back to the one below it (with ``result`` for its handler)."""
+        self.app.pop(result)
+
+    # -- keys --------------------------------------------------------------------------------------
+    def shows(self, binding: Binding) -> bool:
+        """Whether the hint bar shows this binding now (a screen may hide one in some states)."""
+        return binding.show
+
+    def hints(self) -> list[Binding]:
+        """The bindings in the hint bar, in the order declared."""
+        return [binding for binding in self.BINDINGS if self.shows(binding)]
+
+    def run_action(self, binding: Binding, pressed: str) -> None:
+        """Do what ``binding`` is for (``pressed`` is the key, for the actions that want it)."""
+        action = getattr(self, f"action_{binding.action}")
+        action(pressed) if binding.with_key else action()
+
+    def action_activate(self) -> None:
+        """Enter/Space: press the focused widget; with nothing focused, the screen's main action."""
+        focused = self.focused()
+        if focused is not None:
+            self.app.ui.keyboard = True
+            focused.activate()
+        else:
+            self.default_action()
+
+    def action_back(self) -> None:
+        """Esc: close the open panel, otherwise back."""
+        if self.top.on_close is not None and len(self.layers) > 1:
+            self.top.on_close()
+        else:
+            self.on_back()
+
+    def action_focus_next(self) -> None:
+        self.move_focus(1)
+
+    def action_focus_previous(self) -> None:
+        self.move_focus(-1)
+
+    def action_scroll(self, pressed: str) -> None:
+        """Arrows move the focus in the scrolling region (or scroll it); pages, Home and End scroll."""
+        if pressed in ("up", "down"):
+            self._arrow(-1 if pressed == "up" else 1)
+        else:
+            self._page(pressed)
+
+    # -- hooks for subclasses ----------------------------------------------------------------
     def on_back(self) -> None:
         """Esc with no panel open."""
 
@@ -147,31 +213,12 @@ class Screen:
         return False
 
     def _key(self, event: pygame.event.Event) -> bool:
-        key, mod = event.key, event.mod
-        if self.on_key(event):
-            return True
-        if key == pygame.K_TAB:
-            self.move_focus(-1 if mod & pygame.KMOD_SHIFT else 1)
-            return True
-        if key in (pygame.K_UP, pygame.K_DOWN):
-            return self._arrow(-1 if key == pygame.K_UP else 1)
-        if key in ACTIVATE_KEYS:
-            focused = self.focused()
-            if focused is not None:
-                self.app.ui.keyboard = True
-                focused.activate()
-            else:
-                self.default_action()
-            return True
-        if key == pygame.K_ESCAPE:
-            if self.top.on_close is not None and len(self.layers) > 1:
-                self.top.on_close()
-            else:
-                self.on_back()
-            return True
-        if key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END):
-            return self._page(key)
-        return False
+        """A key press: the screen's own bindings first, then the common keys."""
+        found = find([b for b in self.BINDINGS if b not in GLOBAL] + list(COMMON), event)
+        if found is None:
+            return False
+        self.run_action(*found)
+        return True
 
     def move_focus(self, step: int) -> None:
         """Tab / Shift+Tab: the next or previous focusable widget of the top layer."""
@@ -217,17 +264,17 @@ class Screen:
         top = self.top
         return top.region(self.main_region) or next((r for r in top.regions if r.scrollable), None)
 
-    def _page(self, key: int) -> bool:
+    def _page(self, key: str) -> bool:
         region = self.scroll_region()
         if region is None:
             return False
         page = int(region.viewport.height * 0.85)
         before = region.scroll
-        if key == pygame.K_PAGEUP:
+        if key == "pageup":
             region.scroll_by(-page)
-        elif key == pygame.K_PAGEDOWN:
+        elif key == "pagedown":
             region.scroll_by(page)
-        elif key == pygame.K_HOME:
+        elif key == "home":
             region.scroll = 0
         else:
             region.scroll = region.max_scroll

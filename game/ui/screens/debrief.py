@@ -12,6 +12,7 @@ import pygame
 
 from game.ui.records import problem_text
 from game.ui.toolkit.chart import QuadrantChart
+from game.ui.toolkit.bindings import SCROLL, Binding
 from game.ui.toolkit.chrome import button_bar, hint_bar, main_region, reading_column, top_bar
 from game.ui.playthrough import Playthrough
 from game.ui.screens.base import Screen
@@ -63,6 +64,9 @@ class DebriefScreen(Screen):
     """What the playthrough amounted to, for reflection and coaching."""
 
     name = "debrief"
+    BINDINGS = (SCROLL, Binding(("r",), "replay", "keys.debrief.replay"),
+                Binding(("a",), "other_choice", "keys.debrief.other"),
+                Binding(("escape",), "back", "keys.debrief.library"))
 
     def __init__(self, app, play: Playthrough) -> None:  # type: ignore[no-untyped-def]
         super().__init__(app)
@@ -76,20 +80,19 @@ class DebriefScreen(Screen):
         return self._debrief
 
     # -- actions -----------------------------------------------------------------------------------
-    def replay(self) -> None:
-        from game.ui.screens.situation import SituationScreen
-
+    def action_replay(self) -> None:
+        """Play the case again from the start."""
         play = self.play
         try:
             again = play.restart(mode=self.app.mode)
         except Exception as exc:  # noqa: BLE001
             self.app.toast(self.app.ui.t("ui.store_problem", problem=problem_text(exc, self.app.ui.lang)), 8)
             return
-        self.app.show(SituationScreen(self.app, again))
+        self.go("situation", play=again)
 
-    def other_choice(self) -> None:
-        from game.ui.screens.route import RouteScreen
-        self.app.show(RouteScreen(self.app, self.play, self.debrief))
+    def action_other_choice(self) -> None:
+        """See the decisions with their alternatives, to try another one."""
+        self.go("route", play=self.play, debrief=self.debrief)
 
     def write_report(self) -> None:
         """Write the HTML report into the data folder (atomically) and say where it is."""
@@ -108,25 +111,12 @@ class DebriefScreen(Screen):
         self.app.toast(ui.t("ui.debrief.report_written", path=str(path)), 10)
 
     def on_back(self) -> None:
-        from game.ui.screens.library import LibraryScreen
-        self.app.show(LibraryScreen(self.app))
+        self.go("library")
 
     def on_reload(self) -> None:
-        from game.ui.screens.ending import EndingScreen
-        ending = EndingScreen(self.app, self.play)
-        self.app.show(ending)
-        ending.on_reload()
+        """F5: back to the ending, which reads the case again and replays the choices."""
+        self.go("ending", play=self.play, reload_on_enter=True)
 
-    def on_key(self, event: pygame.event.Event) -> bool:
-        if event.mod & pygame.KMOD_CTRL:
-            return False
-        if event.key == pygame.K_r:
-            self.replay()
-            return True
-        if event.key == pygame.K_a:
-            self.other_choice()
-            return True
-        return False
 
     # -- building ----------------------------------------------------------------------------------
     def build(self, ui: Ui, width: int, height: int) -> None:
@@ -136,10 +126,10 @@ class DebriefScreen(Screen):
         self.layers = [layer]
         bar = top_bar(ui, layer, width, ui.t("ui.debrief.title", title=debrief.title.get(lang)),
                       "" if ui.theme.projector else ui.t(f"ui.mode.{self.play.mode}"))
-        hints = hint_bar(ui, layer, width, height, ui.t("ui.hints.debrief"))
+        hints = hint_bar(ui, layer, width, height, self.hints())
         buttons = [Button(ui.t("ui.library.back"), self.on_back, "secondary", key="library", hint="Esc"),
-                   Button(ui.t("ui.debrief.other"), self.other_choice, "secondary", key="other", hint="A"),
-                   Button(ui.t("ui.debrief.replay"), self.replay, "secondary", key="replay", hint="R")]
+                   Button(ui.t("ui.debrief.other"), self.action_other_choice, "secondary", key="other", hint="A"),
+                   Button(ui.t("ui.debrief.replay"), self.action_replay, "secondary", key="replay", hint="R")]
         if report_writer() is not None:
             buttons.insert(1, Button(ui.t("ui.debrief.report"), self.write_report, "secondary", key="report"))
         if ui.theme.projector:  # few elements on a projector; A and R still work

@@ -8,6 +8,7 @@ import pygame
 from game.engine.model import Scenario
 
 from game.ui.records import problem_text
+from game.ui.toolkit.bindings import TEXT_SIZE, Binding
 from game.ui.toolkit.chrome import button_bar, hint_bar, main_region, reading_column, top_bar
 from game.bundled import assets_folder
 from game.ui.screens.base import Screen
@@ -52,6 +53,8 @@ class IntroScreen(Screen):
     """Meet the resident before the first situation."""
 
     name = "intro"
+    BINDINGS = (Binding(("enter",), "activate", "keys.intro.begin"), Binding(("escape",), "back", "keys.intro.back"),
+                TEXT_SIZE)
 
     def __init__(self, app, scenario: Scenario, source: str) -> None:  # type: ignore[no-untyped-def]
         super().__init__(app)
@@ -61,7 +64,6 @@ class IntroScreen(Screen):
     def begin(self) -> None:
         """Start the playthrough and record it."""
         from game.ui.playthrough import Playthrough
-        from game.ui.screens.situation import SituationScreen
 
         player = self.app.player
         try:
@@ -71,14 +73,13 @@ class IntroScreen(Screen):
         except Exception as exc:  # noqa: BLE001 - a store problem is told, not a crash
             self.app.toast(self.app.ui.t("ui.store_problem", problem=problem_text(exc, self.app.ui.lang)), 8)
             return
-        self.app.show(SituationScreen(self.app, play))
+        self.go("situation", play=play)
 
     def default_action(self) -> None:
         self.begin()
 
     def on_back(self) -> None:
-        from game.ui.screens.library import LibraryScreen
-        self.app.show(LibraryScreen(self.app))
+        self.go("library")
 
     def on_reload(self) -> None:
         """F5: read the library again and show this case as it is now (or say why it cannot be played)."""
@@ -100,7 +101,7 @@ class IntroScreen(Screen):
         layer = Layer()
         self.layers = [layer]
         bar = top_bar(ui, layer, width, ui.t("ui.intro.title"), ui.t(f"ui.mode.{self.app.mode}"))
-        hints = hint_bar(ui, layer, width, height, ui.t("ui.hints.intro"))
+        hints = hint_bar(ui, layer, width, height, self.hints())
         actions = button_bar(ui, layer, width, height - hints, [
             Button(ui.t("ui.back"), self.on_back, "secondary", key="back", hint="Esc"),
             Button(ui.t("ui.intro.begin"), self.begin, "primary", key="begin", hint="Enter"),

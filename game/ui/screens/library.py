@@ -9,9 +9,10 @@ import pygame
 
 from game.engine.model import Scenario
 
+from game.ui.toolkit.bindings import NEXT, RELOAD, Binding
 from game.ui.toolkit.chrome import hint_bar, main_region, margin, top_bar
 from game.ui.records import problem_text
-from game.ui.screens.base import NUMBER_KEYS, Screen
+from game.ui.screens.base import Screen
 from game.ui.toolkit.widgets import Button, Column, DrawState, Layer, TextBlock, Ui, Widget, rounded
 
 MAX_FINDINGS = 3
@@ -83,6 +84,10 @@ class LibraryScreen(Screen):
     """Pick a case; resume an unfinished one; see which files cannot be played and why."""
 
     name = "library"
+    BINDINGS = (Binding(("1-9",), "open_case", "keys.library.open", with_key=True), NEXT, RELOAD,
+                Binding(("escape",), "back", "keys.library.switch"),
+                Binding(("t",), "topics", "keys.library.topics", show=False),
+                Binding(("r",), "resume", "keys.library.resume", show=False))
 
     def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
         super().__init__(app)
@@ -142,8 +147,7 @@ class LibraryScreen(Screen):
         self.app.rebuild()
 
     def open(self, scenario: Scenario) -> None:
-        from game.ui.screens.intro import IntroScreen
-        self.app.show(IntroScreen(self.app, scenario, source=scenario.id))
+        self.go("intro", scenario=scenario, source=scenario.id)
 
     def resume(self, saved: Any) -> None:
         """Continue the last unfinished playthrough (its choices are replayed on the scenario as it is now)."""
@@ -170,10 +174,8 @@ class LibraryScreen(Screen):
 
     def _play_on(self, play: Any) -> None:
         session = play.session
-        from game.ui.screens.ending import EndingScreen
-        from game.ui.screens.situation import SituationScreen
 
-        self.app.show(EndingScreen(self.app, play) if session.finished else SituationScreen(self.app, play))
+        self.go("ending" if session.finished else "situation", play=play)
 
     def restart(self) -> None:
         """The saved choices no longer fit: set the old playthrough aside and start the case again."""
@@ -205,28 +207,30 @@ class LibraryScreen(Screen):
         self.focus_key = None
         self.app.rebuild()
 
-    def on_key(self, event: pygame.event.Event) -> bool:
-        if len(self.layers) > 1:  # a panel is open: only its own keys
-            return False
-        number = NUMBER_KEYS.get(event.key)
-        if number is not None and not event.mod & pygame.KMOD_CTRL and number <= len(self._shown):
+    def _panel_open(self) -> bool:
+        return len(self.layers) > 1
+
+    def action_open_case(self, pressed: str) -> None:
+        """1-9: open the case with that number (not while a panel is open)."""
+        number = int(pressed)
+        if not self._panel_open() and number <= len(self._shown):
             self.open(self._shown[number - 1])
-            return True
-        if event.key == pygame.K_t and not self.topics_open:
+
+    def action_topics(self) -> None:
+        """T: the panel with every topic."""
+        if not self._panel_open() and not self.topics_open:
             self.open_topics()
-            return True
-        if event.key == pygame.K_r and self._resumable is not None:
+
+    def action_resume(self) -> None:
+        """R: continue the last unfinished playthrough."""
+        if not self._panel_open() and self._resumable is not None:
             self.resume(self._resumable)
-            return True
-        return False
 
     def on_back(self) -> None:
-        from game.ui.screens.start import StartScreen
-        self.app.show(StartScreen(self.app))
+        self.go("start")
 
     def open_settings(self) -> None:
-        from game.ui.screens.settings import SettingsScreen
-        self.app.show(SettingsScreen(self.app, back=self))
+        self.push("settings")
 
     # -- building ----------------------------------------------------------------------------------
     def build(self, ui: Ui, width: int, height: int) -> None:
@@ -241,7 +245,7 @@ class LibraryScreen(Screen):
             Button(ui.t("ui.settings"), self.open_settings, "quiet", key="settings"),
             Button(ui.t("ui.library.switch"), self.on_back, "quiet", key="switch", hint="Esc"),
         ])
-        hints = hint_bar(ui, layer, width, height, ui.t("ui.hints.library"))
+        hints = hint_bar(ui, layer, width, height, self.hints())
         region = main_region(layer, width, bar, height - hints)
         side = margin(ui)
         inner = min(width - 2 * side, int(ui.theme.column * 1.6))

@@ -6,6 +6,7 @@ from typing import Any
 
 
 from game.ui.records import problem_text
+from game.ui.toolkit.bindings import NEXT, Binding
 from game.ui.toolkit.chrome import button_bar, hint_bar, main_region, reading_column, top_bar
 from game.ui.playthrough import Playthrough
 from game.ui.screens.base import Screen
@@ -21,6 +22,8 @@ class RouteScreen(Screen):
     """Pick a decision and an alternative to see where that route leads."""
 
     name = "route"
+    BINDINGS = (NEXT, Binding(("enter",), "activate", "keys.route.try"),
+                Binding(("escape",), "back", "keys.route.back"))
 
     def __init__(self, app, play: Playthrough, debrief: Any) -> None:  # type: ignore[no-untyped-def]
         super().__init__(app)
@@ -28,8 +31,6 @@ class RouteScreen(Screen):
 
     def try_choice(self, index: int, choice_id: str) -> None:
         """Replay the choices before decision ``index``, then make ``choice_id`` there (training mode)."""
-        from game.ui.screens.situation import SituationScreen
-
         ui = self.app.ui
         before = [step.choice for step in self.debrief.route[:index]]
         try:
@@ -37,22 +38,17 @@ class RouteScreen(Screen):
         except Exception as exc:  # noqa: BLE001 - a store or replay problem is told, not a crash
             self.app.toast(ui.t("ui.store_problem", problem=problem_text(exc, self.app.ui.lang)), 8)
             return
-        screen = SituationScreen(self.app, branch)
-        self.app.show(screen)
-        option = next((o for o in branch.session.choices if o.id == choice_id), None)
-        if option is not None:
-            screen.choose(option)
+        self.go("situation", play=branch, first_choice=choice_id)
 
     def on_back(self) -> None:
-        from game.ui.screens.debrief import DebriefScreen
-        self.app.show(DebriefScreen(self.app, self.play))
+        self.go("debrief", play=self.play)
 
     def build(self, ui: Ui, width: int, height: int) -> None:
         lang, unit = ui.lang, ui.theme.unit
         layer = Layer()
         self.layers = [layer]
         bar = top_bar(ui, layer, width, ui.t("ui.route.title"), self.play.scenario.title.get(lang))
-        hints = hint_bar(ui, layer, width, height, ui.t("ui.hints.route"))
+        hints = hint_bar(ui, layer, width, height, self.hints())
         actions = button_bar(ui, layer, width, height - hints, [
             Button(ui.t("ui.route.back"), self.on_back, "secondary", key="back", hint="Esc")])
         region = main_region(layer, width, bar, height - hints - actions)

@@ -1,27 +1,30 @@
-"""Settings: language, text size, high contrast, fullscreen and projector mode; the keys."""
+"""Settings: language, text size, high contrast, fullscreen and projector mode; the keys.
+
+The key list is made from the key bindings of the window and of every screen the router
+knows (``app.router.screens``), so a key is described where it is bound, once.
+"""
 
 from __future__ import annotations
 
 
+from game.ui.toolkit.bindings import COMMON, GLOBAL, NEXT, Binding, key_list
 from game.ui.toolkit.chrome import button_bar, hint_bar, main_region, reading_column, top_bar
 from game.ui.screens.base import Screen
 from game.ui.settings import TEXT_SIZES
 from game.ui.toolkit.widgets import Button, Column, Layer, TextBlock, Ui
 
-KEYS = ("1-9", "Enter", "Esc", "Tab", "D", "H", "Ctrl+Z", "F5", "F11", "Ctrl +/-")
 
 
 class SettingsScreen(Screen):
     """Changes apply at once and are saved."""
 
     name = "settings"
-
-    def __init__(self, app, back: Screen) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(app)
-        self.back = back
+    BINDINGS = (NEXT, Binding(("enter",), "activate", "keys.settings.select"),
+                Binding(("escape",), "back", "keys.settings.done"))
 
     def on_back(self) -> None:
-        self.app.show(self.back)
+        """Back to the screen that opened the settings."""
+        self.dismiss()
 
     def default_action(self) -> None:
         self.on_back()
@@ -42,7 +45,7 @@ class SettingsScreen(Screen):
         layer = Layer()
         self.layers = [layer]
         bar = top_bar(ui, layer, width, ui.t("ui.settings"))
-        hints = hint_bar(ui, layer, width, height, ui.t("ui.hints.settings"))
+        hints = hint_bar(ui, layer, width, height, self.hints())
         actions = button_bar(ui, layer, width, height - hints, [
             Button(ui.t("ui.done"), self.on_back, "primary", key="done", hint="Esc")])
         region = main_region(layer, width, bar, height - hints - actions)
@@ -68,7 +71,9 @@ class SettingsScreen(Screen):
                      settings.projector, "projector")
         if not ui.theme.projector:
             column.add(TextBlock(ui.t("ui.settings.keys"), "text", "bold"), gap=unit // 2)
-            keys = "\n".join(f"- **{key}**: {ui.t(f'ui.key.{index}')}" for index, key in enumerate(KEYS))
+            rows = key_list(COMMON + GLOBAL, (screen.BINDINGS for screen in self.app.router.screens.values()),
+                            ui.lang)
+            keys = "\n".join(f"- **{key}**: {what}" for key, what in rows)
             column.add(TextBlock(keys, "small"), gap=unit * 2)
             column.add(TextBlock(ui.t("ui.settings.data", folder=str(self.app.folder)), "small", role="muted",
                                  rich=False))

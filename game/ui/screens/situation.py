@@ -1,7 +1,8 @@
 """A situation: who speaks, the text, numbered choices; dossier, history, feedback and undo.
 
-Keys: 1-9 choose, D dossier, H history, Ctrl+Z undo (training mode), F5 reload the
-scenario from disk and replay the choices, Esc back to the library (progress is saved).
+Keys (``SituationScreen.BINDINGS``): 1-9 choose (a document in the dossier), D dossier,
+H history, Ctrl+Z undo (training mode), F5 reload the scenario from disk and replay the
+choices, Esc back to the library (progress is saved).
 """
 
 from __future__ import annotations
@@ -12,13 +13,16 @@ from typing import Any
 import pygame
 
 from game.engine.session import ChoiceOption, ChoiceRefused, Step
+from game.render.conditions import refusal_text, unavailable_reason
 
 from game.ui.records import problem_text
+from game.ui.toolkit.bindings import RELOAD as RELOAD_KEY, Binding
 from game.ui.toolkit.chrome import hint_bar, main_region, reading_column, top_bar
 from game.ui.toolkit.theme import PROJECTOR_FIT, make_theme
-from game.ui.toolkit.panels import findings_body, make_panel
+from game.ui.toolkit.panels import make_panel
 from game.ui.playthrough import Playthrough, ReloadResult
-from game.ui.screens.base import NUMBER_KEYS, Screen
+from game.ui.screens.base import Screen
+from game.ui.screens.reload import reload_panel, reload_play
 from game.ui.toolkit.widgets import Button, Column, Layer, Region, Rule, TextBlock, Ui
 
 FEEDBACK, DOSSIER, HISTORY, RELOAD = "feedback", "dossier", "history", "reload"
@@ -28,8 +32,16 @@ class SituationScreen(Screen):
     """The heart of a playthrough."""
 
     name = "situation"
+    BINDINGS = (Binding(("1-9",), "number", "keys.situation.choose", with_key=True),
+                Binding(("d",), "dossier", "keys.situation.dossier"),
+                Binding(("h",), "history", "keys.situation.history"),
+                Binding(("ctrl+z",), "undo", "keys.situation.undo"),
+                RELOAD_KEY,
+                Binding(("escape",), "back", "keys.situation.stop"))
 
-    def __init__(self, app, play: Playthrough) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app, play: Playthrough, reload_result: ReloadResult | None = None,  # type: ignore[no-untyped-def]
+                 first_choice: str | None = None) -> None:
+        """``reload_result``: what a reload did, shown on entering; ``first_choice``: a choice to make at once."""
         super().__init__(app)
         self.play = play
         self.panel: str | None = None
@@ -37,6 +49,7 @@ class SituationScreen(Screen):
         self.feedback_step: Step | None = None
         self.reload_result: ReloadResult | None = None
         self._options: list[ChoiceOption] = []
+        self._entering = (reload_result, first_choice)
 
     @property
     def session(self) -> Any:
@@ -44,18 +57,26 @@ class SituationScreen(Screen):
 
     def on_enter(self) -> None:
         pygame.key.stop_text_input()
+        reload_result, first_choice = self._entering
+        self._entering = (None, None)
+        if reload_result is not None:
+            self.show_reload(reload_result)
+        if first_choice is not None:
+            option = next((o for o in self.session.choices if o.id == first_choice), None)
+            if option is not None:
+                self.choose(option)
 
     # -- choosing ------------------------------------------------------------------------------
     def choose(self, option: ChoiceOption) -> None:
         """Make a choice; in training mode show its feedback; at an ending go on to it."""
         ui = self.app.ui
         if not option.available:
-            self.app.toast(ui.t("ui.situation.unavailable", reason=option.reason.get(ui.lang)), 5)
+            self.app.toast(ui.t("ui.situation.unavailable", reason=unavailable_reason(option, self.session.scenario).get(ui.lang)), 5)
             return
         try:
             step = self.play.choose(option.id)
         except ChoiceRefused as exc:
-            self.app.toast(exc.reason_in(ui.lang), 5)
+            self.app.toast(refusal_text(exc, self.session.scenario, ui.lang), 5)
             return
         except Exception as exc:  # noqa: BLE001 - the store failed: tell, keep playing
             self.app.toast(ui.t("ui.store_problem", problem=problem_text(exc, self.app.ui.lang)), 8)
@@ -84,10 +105,10 @@ class SituationScreen(Screen):
         self.app.rebuild()
 
     def go_to_ending(self) -> None:
-        from game.ui.screens.ending import EndingScreen
-        self.app.show(EndingScreen(self.app, self.play))
+        self.go("ending", play=self.play)
 
-    def undo(self) -> None:
+    def action_undo(self) -> None:
+        """Ctrl+Z: take back the last choice (training mode only)."""
         ui = self.app.ui
         if not self.play.training:
             self.app.toast(ui.t("ui.situation.no_undo_assessment"))
@@ -141,10 +162,7 @@ class SituationScreen(Screen):
         if not self.session.finished:
             self.show_reload(result)
             return
-        from game.ui.screens.ending import EndingScreen
-        ending = EndingScreen(self.app, self.play)
-        ending.reload_result = None if result.clean else result
-        self.app.show(ending)
+        self.go("ending", play=self.play, reload_result=None if result.clean else result)
 
     def show_reload(self, result: ReloadResult) -> None:
         """Show what a reload did: a short message, or the panel with findings (path:line)."""
@@ -157,30 +175,29 @@ class SituationScreen(Screen):
         self.app.rebuild()
 
     # -- keys ----------------------------------------------------------------------------------
-    def on_key(self, event: pygame.event.Event) -> bool:
-        key, ctrl = event.key, bool(event.mod & pygame.KMOD_CTRL)
-        if ctrl and key == pygame.K_z:
-            self.undo()
-            return True
-        if ctrl:
-            return False
-        number = NUMBER_KEYS.get(key)
-        if self.panel == DOSSIER and number is not None:
+    def shows(self, binding: Binding) -> bool:
+        """Ctrl+Z is in the hint bar in training mode only (in assessment it just says why not)."""
+        return binding.show and (binding.action != "undo" or self.play.training)
+
+    def action_number(self, pressed: str) -> None:
+        """1-9: a document in the open dossier, else (no panel open) a choice."""
+        number = int(pressed)
+        if self.panel == DOSSIER:
             documents = self.session.documents
             if number <= len(documents):
                 self.read(documents[number - 1].id)
-            return True
-        if self.panel is None and number is not None:
-            if number <= len(self._options):
-                self.choose(self._options[number - 1])
-            return True
-        if key == pygame.K_d and self.panel != FEEDBACK:
+        elif self.panel is None and number <= len(self._options):
+            self.choose(self._options[number - 1])
+
+    def action_dossier(self) -> None:
+        """D: open or close the dossier (not while the feedback is shown)."""
+        if self.panel != FEEDBACK:
             self.toggle(DOSSIER)
-            return True
-        if key == pygame.K_h and self.panel != FEEDBACK:
+
+    def action_history(self) -> None:
+        """H: open or close the history (not while the feedback is shown)."""
+        if self.panel != FEEDBACK:
             self.toggle(HISTORY)
-            return True
-        return False
 
     def default_action(self) -> None:
         if self.panel == FEEDBACK:
@@ -189,9 +206,8 @@ class SituationScreen(Screen):
             self.close_panel()
 
     def on_back(self) -> None:
-        from game.ui.screens.library import LibraryScreen
         self.app.toast(self.app.ui.t("ui.situation.saved"), 4)
-        self.app.show(LibraryScreen(self.app))
+        self.go("library")
 
     def scroll_region(self) -> Region | None:
         if self.panel == DOSSIER:
@@ -210,12 +226,11 @@ class SituationScreen(Screen):
                    Button(ui.t("history"), lambda: self.toggle(HISTORY), "quiet", key="open:history",
                           hint="" if projector else "H")]
         if play.training and self.session.history and not projector:
-            buttons.append(Button(ui.t("ui.undo"), self.undo, "quiet", key="undo", hint="Ctrl+Z"))
+            buttons.append(Button(ui.t("ui.undo"), self.action_undo, "quiet", key="undo", hint="Ctrl+Z"))
         buttons.append(Button(ui.t("ui.stop"), self.on_back, "quiet", key="stop", hint="" if projector else "Esc"))
         subtitle = "" if projector else ui.t(f"ui.mode.{play.mode}")
         bar = top_bar(ui, layer, width, play.scenario.title.get(lang) or play.scenario.id, subtitle, buttons)
-        hints = hint_bar(ui, layer, width, height,
-                         ui.t("ui.hints.situation_training" if play.training else "ui.hints.situation"))
+        hints = hint_bar(ui, layer, width, height, self.hints())
         region = main_region(layer, width, bar, height - hints)
         self._fit_body(ui, region, width, height)
         if self.panel == FEEDBACK and self.feedback_step is not None:
@@ -261,7 +276,7 @@ class SituationScreen(Screen):
         self._options = list(self.session.choices)
         column.add(TextBlock(ui.t("ui.situation.what_now"), "small", "bold", role="muted"), gap=unit)
         for number, option in enumerate(self._options, start=1):
-            reason = "" if option.available else ui.t("ui.situation.why_not", reason=option.reason.get(lang))
+            reason = "" if option.available else ui.t("ui.situation.why_not", reason=unavailable_reason(option, self.session.scenario).get(lang))
             column.add(Button(option.choice.text.get(lang), lambda o=option: self.choose(o), "choice",
                               key=f"choice:{option.id}", number=number if number <= 9 else None,
                               enabled=option.available, note=reason))
@@ -297,7 +312,7 @@ class SituationScreen(Screen):
                 column.add(TextBlock(ui.t("ui.situation.new_documents", titles=self._titles(step.unlocked)),
                                      "small", "bold", role="new_text", box="new_bg"))
 
-        buttons = [Button(ui.t("ui.undo"), self.undo, "secondary", key="feedback:undo", hint="Ctrl+Z"),
+        buttons = [Button(ui.t("ui.undo"), self.action_undo, "secondary", key="feedback:undo", hint="Ctrl+Z"),
                    Button(ui.t("ui.feedback.continue") if not self.session.finished else ui.t("ui.feedback.to_ending"),
                           self.go_on, "primary", key="feedback:continue", hint="Enter")]
         return make_panel(ui, width, height, ui.t("feedback"), body, buttons, self.go_on, share=0.5,
@@ -377,35 +392,3 @@ class SituationScreen(Screen):
 
     def _reload_panel(self, ui: Ui, width: int, height: int, result: ReloadResult) -> Layer:
         return reload_panel(ui, width, height, result, self.on_reload, self.close_panel)
-
-
-def reload_play(app: Any, play: Playthrough) -> ReloadResult | None:
-    """Reload a playthrough's scenario (library or file) and replay; None when that failed outright."""
-    ui = app.ui
-    folder = None
-    if play.source == play.scenario.id:
-        from game.content.library import default_folder
-        folder = app.options.library_folder or default_folder()
-    try:
-        result, library = play.reload(folder)
-    except Exception as exc:  # noqa: BLE001 - reloading a broken file must never end the game
-        app.toast(ui.t("ui.reload.failed", problem=problem_text(exc, ui.lang)), 8)
-        return None
-    if library is not None:
-        app.set_library(library)
-    return result
-
-
-def reload_panel(ui: Ui, width: int, height: int, result: ReloadResult, again: Any, close: Any) -> Layer:
-    """The panel that shows what F5 did, with every finding as path:line."""
-    if not result.reloaded:
-        intro = ui.t("ui.reload.errors")
-    elif result.stopped_at:
-        intro = ui.tn("ui.reload.replay_stopped", result.replayed, number=result.stopped_at,
-                      choice=result.stopped_choice, reason=result.stopped_reason)
-    else:
-        intro = ui.tn("ui.reload.ok", result.replayed)
-    buttons = [Button(ui.t("ui.reload.again"), again, "secondary", key="reload:again", hint="F5"),
-               Button(ui.t("ui.close"), close, "primary", key="reload:close", hint="Enter")]
-    return make_panel(ui, width, height, ui.t("ui.reload.title"), findings_body(ui, result.findings, intro),
-                      buttons, close, share=0.7, centre=True, closable=False, name="reload")

@@ -7,6 +7,7 @@ import pygame
 from game.engine.model import BACKGROUNDS
 
 from game.ui.records import problem_text
+from game.ui.toolkit.bindings import FULLSCREEN, NEXT, Binding
 from game.ui.toolkit.chrome import hint_bar, main_region, reading_column
 from game.ui.screens.base import Screen
 from game.ui.toolkit.widgets import Button, Column, Layer, TextBlock, TextInput, Ui
@@ -19,6 +20,8 @@ class StartScreen(Screen):
     """Who plays, with which background, in which mode."""
 
     name = "start"
+    BINDINGS = (NEXT, Binding(("enter",), "activate", "keys.start.go"), Binding(("escape",), "back", "keys.start.quit"),
+                FULLSCREEN)
 
     def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
         super().__init__(app)
@@ -79,15 +82,13 @@ class StartScreen(Screen):
             return
         self.app.mode = self.mode
         self.app.change_settings(last_player=name)
-        from game.ui.screens.library import LibraryScreen
-        self.app.show(LibraryScreen(self.app))
+        self.go("library")
 
     def default_action(self) -> None:
         self.start()
 
     def open_settings(self) -> None:
-        from game.ui.screens.settings import SettingsScreen
-        self.app.show(SettingsScreen(self.app, back=self))
+        self.push("settings")
 
     def on_back(self) -> None:
         self.app.running = False
@@ -96,7 +97,7 @@ class StartScreen(Screen):
     def build(self, ui: Ui, width: int, height: int) -> None:
         layer = Layer()
         self.layers = [layer]
-        hints = hint_bar(ui, layer, width, height, ui.t("ui.hints.start"))
+        hints = hint_bar(ui, layer, width, height, self.hints())
         unit = ui.theme.unit
         region = main_region(layer, width, 0, height - hints)
         x, column_width = reading_column(ui, width)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pygame
 
+from game.ui.toolkit.bindings import Binding, hint_text
 from game.ui.toolkit.widgets import Button, Column, Layer, Region, TextBlock, Ui
 
 
@@ -46,8 +49,9 @@ def top_bar(ui: Ui, layer: Layer, width: int, title: str, subtitle: str = "",
     return bar_height
 
 
-def hint_bar(ui: Ui, layer: Layer, width: int, height: int, text: str) -> int:
-    """A quiet line of key hints at the bottom (left out in projector mode); returns its height."""
+def hint_bar(ui: Ui, layer: Layer, width: int, height: int, bindings: Sequence[Binding]) -> int:
+    """A quiet line with the keys of ``bindings`` at the bottom (left out in projector mode); returns its height."""
+    text = hint_text(bindings, ui.lang)
     if ui.theme.projector or not text:
         return 0
     unit = ui.theme.unit
