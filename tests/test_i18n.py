@@ -16,6 +16,7 @@ from game.engine.model import BACKGROUNDS, DOSSIER_KINDS, SPEAKERS, THINKING_ERR
 from game.i18n import LANGUAGES, UnknownKey, catalogue, t, tn
 from game.render.conditions import describe_condition
 from game.store.csv_export import COLUMNS
+from game.ui.settings import TEXT_SIZES
 from scoring.scores import QUADRANTS, QUESTIONS, VERDICTS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -178,6 +179,31 @@ def test_every_computed_key_in_the_code_matches_catalogue_keys() -> None:
     assert [(where, p.pattern) for where, p in computed if not any(p.match(k) for k in catalogue())] == []
 
 
+FILE_NAME = re.compile(r"\.(j2|html|svg|css|json|csv|yaml|py|png|ttf)$")
+
+
+def _inside_formatted_strings(tree: ast.AST) -> set[int]:
+    return {id(part) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for part in node.values}
+
+
+def test_every_key_like_text_in_the_code_is_in_the_catalogue() -> None:
+    """Keys handed on before t() is called (a heading, a button, a table) exist too."""
+    prefixes = {key.split(".")[0] for key in catalogue() if "." in key}
+    key_like = re.compile(r"^[a-z_]+(\.[a-z0-9_]+)+$")
+    unknown = []
+    for path in _source_files():
+        if "i18n" in path.parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        parts = _inside_formatted_strings(tree)
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in parts
+                    and key_like.match(node.value) and not FILE_NAME.search(node.value)
+                    and node.value.split(".")[0] in prefixes and node.value not in catalogue()):
+                unknown.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value}")
+    assert unknown == []
+
+
 KNOWN_VALUES = {  # the computed keys, checked for every value they can take
     "speaker.{}": SPEAKERS,
     "kind.{}": DOSSIER_KINDS,
@@ -190,6 +216,7 @@ KNOWN_VALUES = {  # the computed keys, checked for every value they can take
     "export.column.{}": COLUMNS,
     "export.status.{}": ("finished", "abandoned", "open"),
     "ui.mode.{}": ("training", "assessment"),
+    "ui.settings.size{}": range(len(TEXT_SIZES)),
 }
 
 
