@@ -9,7 +9,8 @@ from typing import Callable, Iterable, TextIO
 from game.i18n import t
 from game.engine.markup import plain
 from game.engine.model import Scenario, Text
-from game.engine.session import ChoiceRefused, Session, Step
+from game.engine.session import ENDED, ChoiceRefused, Session, Step
+from game.render.conditions import unavailable_reason
 
 
 class TextScreen:
@@ -76,7 +77,7 @@ class TextScreen:
             if option.available:
                 self.para(f"{number}. {text}", "", hanging="   ")
             else:
-                reason = plain(option.reason.get(self.lang))
+                reason = plain(unavailable_reason(option, session.scenario).get(self.lang))
                 self.para(f"{number}. ({t('unavailable', self.lang)}: {reason}) {text}", "", hanging="   ")
 
     def feedback(self, step: Step, scenario: Scenario, training: bool = True) -> None:
@@ -168,7 +169,7 @@ def play_interactive(session: Session, read: Callable[[str], str], screen: TextS
             continue
         option = options[int(answer) - 1]
         if not option.available:
-            screen.line(f"{t('unavailable', lang)}: {plain(option.reason.get(lang))}")
+            screen.line(f"{t('unavailable', lang)}: {plain(unavailable_reason(option, session.scenario).get(lang))}")
             continue
         step = choose(option.id) if choose else session.choose(option.id)
         if on_choice:
@@ -191,7 +192,7 @@ def play_scripted(session: Session, choice_ids: Iterable[str], screen: TextScree
         if screen:
             screen.situation(session)
         if session.finished:
-            raise ChoiceRefused(choice_id, "the playthrough has already ended")
+            raise ChoiceRefused(choice_id, ENDED)
         step = choose(choice_id) if choose else session.choose(choice_id)
         if on_choice:
             on_choice(session, step)
