@@ -71,7 +71,8 @@ class SituationScreen(Screen):
         """Make a choice; in training mode show its feedback; at an ending go on to it."""
         ui = self.app.ui
         if not option.available:
-            self.app.toast(ui.t("ui.situation.unavailable", reason=unavailable_reason(option, self.session.scenario).get(ui.lang)), 5)
+            why = unavailable_reason(option, self.session.scenario).get(ui.lang)
+            self.app.toast(ui.t("ui.situation.unavailable", reason=why), 5)
             return
         try:
             step = self.play.choose(option.id)
@@ -276,7 +277,8 @@ class SituationScreen(Screen):
         self._options = list(self.session.choices)
         column.add(TextBlock(ui.t("ui.situation.what_now"), "small", "bold", role="muted"), gap=unit)
         for number, option in enumerate(self._options, start=1):
-            reason = "" if option.available else ui.t("ui.situation.why_not", reason=unavailable_reason(option, self.session.scenario).get(lang))
+            why = unavailable_reason(option, self.session.scenario).get(lang)
+            reason = "" if option.available else ui.t("ui.situation.why_not", reason=why)
             column.add(Button(option.choice.text.get(lang), lambda o=option: self.choose(o), "choice",
                               key=f"choice:{option.id}", number=number if number <= 9 else None,
                               enabled=option.available, note=reason))
