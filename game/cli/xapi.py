@@ -51,16 +51,19 @@ def _export(args: argparse.Namespace) -> int:
     from game.cli.play import open_store
     from game.xapi.config import load
     from game.xapi.exports import write_moodle, write_statements
+    from game.xapi.groups import queue_groups
     from game.xapi.recorder import Recorder
 
     lang = args.lang
+    recorder = Recorder.from_config(load())
     try:
         with open_store(args) as store:
             if args.xapi:
+                queue_groups(store, recorder)
                 count = write_statements(store, args.xapi)
                 print(tn("xapi.exported", count, lang, path=args.xapi))
             if args.moodle:
-                salt = Recorder.from_config(load()).salt(store.outbox.install())
+                salt = recorder.salt(store.outbox.install())
                 count = write_moodle(store, args.csv, salt, lang)
                 print(tn("xapi.moodle_written", count, lang, path=args.csv))
     except StoreError as exc:
@@ -75,6 +78,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     """Send the outbox in batches and say what was sent, refused (with reasons) and is still queued."""
     from game.cli.play import open_store
     from game.xapi.config import config_path, load
+    from game.xapi.groups import queue_groups
+    from game.xapi.recorder import Recorder
     from game.xapi.sync import sync
 
     lang = args.lang
@@ -83,6 +88,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         print(t("xapi.config_problem", lang, problem=problem), file=sys.stderr)
     try:
         with open_store(args) as store:
+            queue_groups(store, Recorder.from_config(config))
             if args.retry_rejected:
                 print(tn("xapi.retried", store.outbox.retry_rejected(), lang))
             report = sync(store, config, batch_size=max(1, args.batch_size))
