@@ -12,7 +12,7 @@ import pytest
 
 from game import i18n
 from game.engine.findings import ERROR, WARNING, Finding
-from game.engine.model import BACKGROUNDS, DOSSIER_KINDS, SPEAKERS, THINKING_ERRORS, Condition, standard_metrics
+from game.engine.model import AXES, BACKGROUNDS, DOSSIER_KINDS, SPEAKERS, THINKING_ERRORS, Condition, standard_metrics
 from game.i18n import LANGUAGES, UnknownKey, catalogue, t, tn
 from game.render.conditions import describe_condition
 from game.store.csv_export import COLUMNS
@@ -213,6 +213,7 @@ KNOWN_VALUES = {  # the computed keys, checked for every value they can take
     "question.{}": [question_id for question_id, _ in QUESTIONS],
     "thinking.{}.name": THINKING_ERRORS, "thinking.{}.explain": THINKING_ERRORS,
     "metric.{}": list(standard_metrics()),
+    "axis.{}": AXES,
     "export.column.{}": COLUMNS,
     "export.status.{}": ("finished", "abandoned", "open"),
     "ui.mode.{}": ("training", "assessment"),

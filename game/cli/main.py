@@ -146,7 +146,7 @@ def _print_analysis(scenario: Scenario, analysis: Analysis, lang: str) -> None:
     print(t("cli.analyze.playthroughs", lang, count=analysis.playthroughs, states=analysis.states,
             loops=t("cli.analyze.loops", lang) if analysis.cyclic else ""))
     for axis, (low, high) in analysis.range.items():
-        print(t("cli.analyze.range", lang, axis=axis, low=f"{low:g}", high=f"{high:g}"))
+        print(t("cli.analyze.range", lang, axis=t(f"axis.{axis}", lang), low=f"{low:g}", high=f"{high:g}"))
     unreachable = t("cli.analyze.unreachable", lang)
     for ending_id, reachable in analysis.endings.items():
         best = analysis.ending_best.get(ending_id)

@@ -69,6 +69,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "background.wmo": {"nl": "Wmo-consulent", "en": "Wmo consultant"},
     "background.jeugd": {"nl": "Jeugd", "en": "Youth care"},
     "background.nieuw": {"nl": "Nieuw in het werkveld", "en": "New to the field"},
+    # -- the axes a metric counts towards ----------------------------------------------------
+    "axis.resident": {"nl": "bewoner", "en": "resident"},
+    "axis.rules": {"nl": "regels", "en": "rules"},
+    "axis.efficiency": {"nl": "doelmatigheid", "en": "efficiency"},
+    "axis.none": {"nl": "geen", "en": "none"},
     # -- the standard metrics' default labels (a scenario may give its own label) ------------
     "metric.ownership": {"nl": "Regie", "en": "Ownership"},
     "metric.self_reliance": {"nl": "Zelfredzaamheid", "en": "Self-reliance"},
