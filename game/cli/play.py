@@ -23,8 +23,10 @@ Read = Callable[[str], str]
 
 
 def open_store(args: argparse.Namespace) -> Store:
-    """The store of ``--data-dir`` (else $OMGEKEERD_DATA, else the user data dir)."""
-    return Store.open(getattr(args, "data_dir", None))
+    """The store of ``--data-dir`` (else $OMGEKEERD_DATA, else the user data dir), queueing xAPI statements."""
+    from game.xapi.recorder import open_recording_store
+
+    return open_recording_store(getattr(args, "data_dir", None))
 
 
 def play_recorded(args: argparse.Namespace, read: Read = input) -> int:
@@ -90,13 +92,11 @@ def choose_player(args: argparse.Namespace, store: Store, read: Read, interactiv
 
 def ask_background(lang: str, read: Read) -> str | None:
     """Ask the player's background (number or Enter to skip)."""
-    from scoring.debrief import BACKGROUND_NAMES
-
     print()
     for number, key in enumerate(BACKGROUNDS, start=1):
-        print(f"{number}. {BACKGROUND_NAMES[key].get(lang)}")
+        print(f"{number}. {t(f'background.{key}', lang)}")
     while True:
-        answer = read(t("ask_background", lang).format(count=len(BACKGROUNDS)) + ": ").strip().lower()
+        answer = read(t("ask_background", lang, count=len(BACKGROUNDS)) + ": ").strip().lower()
         if not answer:
             return None
         if answer in BACKGROUNDS:

@@ -81,6 +81,8 @@ def _info(player: Player, background: str) -> PlayerInfo:
 def open_records(folder: Path | None) -> Records:
     """The store in ``folder`` (None: the default data dir), or memory records with the problem."""
     try:
-        return Records(Store.open(folder))
+        from game.xapi.recorder import open_recording_store  # every play event queues its xAPI statements
+
+        return Records(open_recording_store(folder))
     except Exception as exc:
         return MemoryRecords(exc)
