@@ -231,6 +231,7 @@ def test_replay_names_the_choice_that_no_longer_fits(scenario):
         Session.replay(loaded, ["arm", "metric_gte"])
     assert caught.value.index == 1 and caught.value.choice_id == "metric_gte"
     assert caught.value.reason == "unavailable" and caught.value.refused.situation_id == "midden"
+    assert refusal_text(caught.value.refused, loaded, "en") == "Not possible now. Win trust first."
     with pytest.raises(ValueError, match="not a saved"):
         Session.from_json("[1, 2]", loaded)
     with pytest.raises(ValueError, match="version 99"):

@@ -8,6 +8,7 @@ from game.content.library import Library
 from game.engine.session import ReplayError, Session
 from game.i18n import t
 from game.play.resume import load_current, load_saved_copy
+from game.render.conditions import refusal_text
 from game.render.report import ReportInfo
 from game.store.database import SavedSession
 from game.store.files import write_atomic
@@ -27,7 +28,9 @@ def saved_report(saved: SavedSession, lang: str, library: Library | None = None)
     try:
         session = Session.replay(scenario, list(saved.choices))
     except ReplayError as exc:
-        return None, t("report_unloadable", lang).format(id=saved.id, reason=exc)
+        misfit = t("refused.replay", lang, number=exc.index + 1, choice=exc.choice_id,
+                   reason=refusal_text(exc.refused, scenario, lang))
+        return None, t("report_unloadable", lang).format(id=saved.id, reason=misfit)
     debrief = build_debrief(session, None, saved.background)
     return render_report(debrief, lang, info_of(saved)), ""
 

@@ -7,5 +7,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "refused.no_such_choice": {"nl": 'situatie "{situation}" heeft geen keuze "{choice}" (keuzes hier: {known})',
                                "en": 'situation "{situation}" has no choice "{choice}" (choices here: {known})'},
     "refused.unavailable": {"nl": "Nu niet mogelijk. {reason}", "en": "Not possible now. {reason}"},
+    "refused.replay": {"nl": "keuze {number} ({choice}) past niet meer: {reason}",
+                       "en": "choice {number} ({choice}) no longer fits: {reason}"},
     "refused.unknown": {"nl": "Deze keuze kan niet ({code}).", "en": "This choice cannot be made ({code})."},
 }
