@@ -106,9 +106,13 @@ def test_validate_says_how_many_errors_and_warnings_in_the_chosen_language(cli, 
     assert cli("validate", "--lang", "en")[1].splitlines()[-1] == "1 error, 2 warnings"
 
 
-def test_each_background_has_one_name_in_the_whole_interface() -> None:
-    from game.cli.play import ask_background  # noqa: F401 - the terminal reads the same table
+def test_each_background_has_one_name_in_the_whole_interface(capsys) -> None:
+    from game.cli.play import ask_background
     from scoring.debrief import BACKGROUND_NAMES
+
+    assert ask_background("en", lambda prompt: "") is None
+    assert [line.split(". ", 1)[1] for line in capsys.readouterr().out.split("\n") if ". " in line] == \
+        [t(f"background.{background}", "en") for background in BACKGROUNDS]
 
     assert not [key for key in catalogue() if key.startswith(("ui.background.", "ui.verdict.", "ui.quadrant."))]
     for background in BACKGROUNDS:
