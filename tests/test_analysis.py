@@ -83,6 +83,10 @@ def test_analysis_finds_every_playthrough_and_the_ranges(known):
     assert "vraag.verborgen_pad" not in analysis.choices_taken
 
 
+def test_end_states_are_each_ending_with_its_axis_totals(known):
+    assert analyse(known).end_states() == {("goed", 4, 3), ("lief", 5, -2), ("streng", 0, 4), ("vast", -3, -2)}
+
+
 def test_expert_route_maximises_the_lower_score(known):
     analysis = analyse(known)
     assert analysis.expert_route == ["luisteren", "toetsen"]
