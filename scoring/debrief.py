@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from game.engine.model import BACKGROUNDS, THINKING_ERRORS, Scenario, Text
 from game.engine.session import Session
@@ -11,6 +11,7 @@ from game.i18n import texts
 
 from scoring.analysis import Analysis, Scores, analyse
 from scoring.scores import Question, four_questions, quadrant, score
+
 
 class CatalogueTexts(Mapping[str, Text]):
     """A read-only table ``id -> Text`` whose texts are the catalogue entries ``<prefix>.<id>``."""

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import importlib
 import os
-from functools import lru_cache
 from collections.abc import Mapping
+from functools import lru_cache
 
 Forms = Mapping[str, str]
 Entry = Mapping[str, str | Forms]
