@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import pygame
 
-from game.ui.toolkit.bindings import COMMON, GLOBAL, Binding, find
+from game.ui.toolkit.bindings import COMMON, GLOBAL, Binding, find, key_name
 from game.ui.toolkit.widgets import Layer, Region, Ui, Widget
 
 if TYPE_CHECKING:
@@ -96,6 +96,13 @@ class Screen:
     def hints(self) -> list[Binding]:
         """The bindings in the hint bar, in the order declared."""
         return [binding for binding in self.BINDINGS if self.shows(binding)]
+
+    def key_hint(self, action: str) -> str:
+        """The key of ``action`` as a button shows it ("Esc", "D"), from the same bindings as the keys."""
+        for binding in self.BINDINGS + COMMON + GLOBAL:
+            if binding.action == action:
+                return key_name(binding.keys[0], self.app.ui.lang)
+        raise KeyError(f"{type(self).__name__} has no key for the action {action!r}")
 
     def run_action(self, binding: Binding, pressed: str) -> None:
         """Do what ``binding`` is for (``pressed`` is the key, for the actions that want it)."""

@@ -127,9 +127,11 @@ class DebriefScreen(Screen):
         bar = top_bar(ui, layer, width, ui.t("ui.debrief.title", title=debrief.title.get(lang)),
                       "" if ui.theme.projector else ui.t(f"ui.mode.{self.play.mode}"))
         hints = hint_bar(ui, layer, width, height, self.hints())
-        buttons = [Button(ui.t("ui.library.back"), self.on_back, "secondary", key="library", hint="Esc"),
-                   Button(ui.t("ui.debrief.other"), self.action_other_choice, "secondary", key="other", hint="A"),
-                   Button(ui.t("ui.debrief.replay"), self.action_replay, "secondary", key="replay", hint="R")]
+        key = self.key_hint
+        buttons = [Button(ui.t("ui.library.back"), self.on_back, "secondary", key="library", hint=key("back")),
+                   Button(ui.t("ui.debrief.other"), self.action_other_choice, "secondary", key="other",
+                          hint=key("other_choice")),
+                   Button(ui.t("ui.debrief.replay"), self.action_replay, "secondary", key="replay", hint=key("replay"))]
         if report_writer() is not None:
             buttons.insert(1, Button(ui.t("ui.debrief.report"), self.write_report, "secondary", key="report"))
         if ui.theme.projector:  # few elements on a projector; A and R still work

@@ -80,8 +80,9 @@ class EndingScreen(Screen):
                       "" if ui.theme.projector else ui.t(f"ui.mode.{self.play.mode}"))
         hints = hint_bar(ui, layer, width, height, self.hints())
         actions = button_bar(ui, layer, width, height - hints, [
-            Button(ui.t("ui.library.back"), self.on_back, "secondary", key="library", hint="Esc"),
-            Button(ui.t("ui.ending.to_debrief"), self.to_debrief, "primary", key="debrief", hint="Enter"),
+            Button(ui.t("ui.library.back"), self.on_back, "secondary", key="library", hint=self.key_hint("back")),
+            Button(ui.t("ui.ending.to_debrief"), self.to_debrief, "primary", key="debrief",
+                   hint=self.key_hint("activate")),
         ])
         region = main_region(layer, width, bar, height - hints - actions)
         x, column_width = reading_column(ui, width)

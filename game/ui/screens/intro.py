@@ -103,8 +103,8 @@ class IntroScreen(Screen):
         bar = top_bar(ui, layer, width, ui.t("ui.intro.title"), ui.t(f"ui.mode.{self.app.mode}"))
         hints = hint_bar(ui, layer, width, height, self.hints())
         actions = button_bar(ui, layer, width, height - hints, [
-            Button(ui.t("ui.back"), self.on_back, "secondary", key="back", hint="Esc"),
-            Button(ui.t("ui.intro.begin"), self.begin, "primary", key="begin", hint="Enter"),
+            Button(ui.t("ui.back"), self.on_back, "secondary", key="back", hint=self.key_hint("back")),
+            Button(ui.t("ui.intro.begin"), self.begin, "primary", key="begin", hint=self.key_hint("activate")),
         ])
         region = main_region(layer, width, bar, height - hints - actions)
         x, column_width = reading_column(ui, width)

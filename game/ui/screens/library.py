@@ -243,7 +243,7 @@ class LibraryScreen(Screen):
                               ui.t(f"ui.mode.{self.app.mode}")])
         bar = top_bar(ui, layer, width, ui.t("ui.library.title"), who, [
             Button(ui.t("ui.settings"), self.open_settings, "quiet", key="settings"),
-            Button(ui.t("ui.library.switch"), self.on_back, "quiet", key="switch", hint="Esc"),
+            Button(ui.t("ui.library.switch"), self.on_back, "quiet", key="switch", hint=self.key_hint("back")),
         ])
         hints = hint_bar(ui, layer, width, height, self.hints())
         region = main_region(layer, width, bar, height - hints)
@@ -285,7 +285,7 @@ class LibraryScreen(Screen):
         entry = self.app.library.find(saved.scenario_id)
         title = entry.scenario.title.get(ui.lang) if entry is not None and entry.scenario else saved.scenario_id
         column.add(Button(ui.tn("ui.resume.button", len(saved.choices), title=title),
-                          lambda: self.resume(saved), "primary", key="resume", fill=True, hint="R"))
+                          lambda: self.resume(saved), "primary", key="resume", fill=True, hint=self.key_hint("resume")))
         column.space(ui.theme.unit)
 
     def _filters(self, ui: Ui, column: Column) -> None:
@@ -310,7 +310,7 @@ class LibraryScreen(Screen):
                     chips.append(Button(f"{self.tag}  ×", lambda: self.set_tag(None), "chip", key=f"tag:{self.tag}",
                                         selected=True))
                 chips.append(Button(ui.t("ui.library.pick_topic", count=len(tags)), self.open_topics, "chip",
-                                    key="topics", hint="T"))
+                                    key="topics", hint=self.key_hint("topics")))
                 column.row(chips, gap=gap)
         column.space(ui.theme.unit)
 

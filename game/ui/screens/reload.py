@@ -9,6 +9,7 @@ from typing import Any
 
 from game.ui.playthrough import Playthrough, ReloadResult
 from game.ui.records import problem_text
+from game.ui.toolkit.bindings import RELOAD, key_name
 from game.ui.toolkit.panels import findings_body, make_panel
 from game.ui.toolkit.widgets import Button, Layer, Ui
 
@@ -39,7 +40,7 @@ def reload_panel(ui: Ui, width: int, height: int, result: ReloadResult, again: A
                       choice=result.stopped_choice, reason=result.stopped_reason)
     else:
         intro = ui.tn("ui.reload.ok", result.replayed)
-    buttons = [Button(ui.t("ui.reload.again"), again, "secondary", key="reload:again", hint="F5"),
-               Button(ui.t("ui.close"), close, "primary", key="reload:close", hint="Enter")]
+    buttons = [Button(ui.t("ui.reload.again"), again, "secondary", key="reload:again", hint=RELOAD.keys_text(ui.lang)),
+               Button(ui.t("ui.close"), close, "primary", key="reload:close", hint=key_name("enter", ui.lang))]
     return make_panel(ui, width, height, ui.t("ui.reload.title"), findings_body(ui, result.findings, intro),
                       buttons, close, share=0.7, centre=True, closable=False, name="reload")

@@ -50,7 +50,7 @@ class RouteScreen(Screen):
         bar = top_bar(ui, layer, width, ui.t("ui.route.title"), self.play.scenario.title.get(lang))
         hints = hint_bar(ui, layer, width, height, self.hints())
         actions = button_bar(ui, layer, width, height - hints, [
-            Button(ui.t("ui.route.back"), self.on_back, "secondary", key="back", hint="Esc")])
+            Button(ui.t("ui.route.back"), self.on_back, "secondary", key="back", hint=self.key_hint("back"))])
         region = main_region(layer, width, bar, height - hints - actions)
         x, column_width = reading_column(ui, width)
         column = Column(ui, region, x, unit * 3, column_width)

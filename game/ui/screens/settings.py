@@ -47,7 +47,7 @@ class SettingsScreen(Screen):
         bar = top_bar(ui, layer, width, ui.t("ui.settings"))
         hints = hint_bar(ui, layer, width, height, self.hints())
         actions = button_bar(ui, layer, width, height - hints, [
-            Button(ui.t("ui.done"), self.on_back, "primary", key="done", hint="Esc")])
+            Button(ui.t("ui.done"), self.on_back, "primary", key="done", hint=self.key_hint("back"))])
         region = main_region(layer, width, bar, height - hints - actions)
         x, column_width = reading_column(ui, width)
         column = Column(ui, region, x, unit * 3, column_width)

@@ -223,12 +223,14 @@ class SituationScreen(Screen):
         fresh = [d for d in self.session.documents if d.id not in play.seen_docs]
         projector = ui.theme.projector
         buttons = [Button(ui.t("dossier"), lambda: self.toggle(DOSSIER), "quiet", key="open:dossier",
-                          hint="" if projector else "D", badge=ui.t("ui.new_count", count=len(fresh)) if fresh else ""),
+                          hint="" if projector else self.key_hint("dossier"),
+                          badge=ui.t("ui.new_count", count=len(fresh)) if fresh else ""),
                    Button(ui.t("history"), lambda: self.toggle(HISTORY), "quiet", key="open:history",
-                          hint="" if projector else "H")]
+                          hint="" if projector else self.key_hint("history"))]
         if play.training and self.session.history and not projector:
-            buttons.append(Button(ui.t("ui.undo"), self.action_undo, "quiet", key="undo", hint="Ctrl+Z"))
-        buttons.append(Button(ui.t("ui.stop"), self.on_back, "quiet", key="stop", hint="" if projector else "Esc"))
+            buttons.append(Button(ui.t("ui.undo"), self.action_undo, "quiet", key="undo", hint=self.key_hint("undo")))
+        buttons.append(Button(ui.t("ui.stop"), self.on_back, "quiet", key="stop",
+                              hint="" if projector else self.key_hint("back")))
         subtitle = "" if projector else ui.t(f"ui.mode.{play.mode}")
         bar = top_bar(ui, layer, width, play.scenario.title.get(lang) or play.scenario.id, subtitle, buttons)
         hints = hint_bar(ui, layer, width, height, self.hints())
@@ -314,9 +316,10 @@ class SituationScreen(Screen):
                 column.add(TextBlock(ui.t("ui.situation.new_documents", titles=self._titles(step.unlocked)),
                                      "small", "bold", role="new_text", box="new_bg"))
 
-        buttons = [Button(ui.t("ui.undo"), self.action_undo, "secondary", key="feedback:undo", hint="Ctrl+Z"),
+        buttons = [Button(ui.t("ui.undo"), self.action_undo, "secondary", key="feedback:undo",
+                          hint=self.key_hint("undo")),
                    Button(ui.t("ui.feedback.continue") if not self.session.finished else ui.t("ui.feedback.to_ending"),
-                          self.go_on, "primary", key="feedback:continue", hint="Enter")]
+                          self.go_on, "primary", key="feedback:continue", hint=self.key_hint("activate"))]
         return make_panel(ui, width, height, ui.t("feedback"), body, buttons, self.go_on, share=0.5,
                           centre=True, closable=False, name="feedback")
 

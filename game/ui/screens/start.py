@@ -129,7 +129,7 @@ class StartScreen(Screen):
                               lambda m=mode: self.set_mode(m), "choice", key=f"mode:{mode}",
                               selected=mode == self.mode), gap=unit // 2)
         column.space(unit)
-        column.row([Button(ui.t("ui.start.go"), self.start, "primary", key="go", hint="Enter")])
+        column.row([Button(ui.t("ui.start.go"), self.start, "primary", key="go", hint=self.key_hint("activate"))])
         region.content_height = column.y + unit * 2
         problem = self.app.records.problem_in(ui.lang) if self.app.records is not None else None
         if problem:
