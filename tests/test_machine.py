@@ -7,6 +7,8 @@ without firing a trigger; one loop guard stops ``next`` routes that never end.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -145,6 +147,16 @@ endings:
         session.choose("door")
     with pytest.raises(RouteLoop):
         analyse(loaded)
+
+
+def test_the_engine_imports_no_text_renderer_or_scoring():
+    code = ("import sys, game.engine.session, game.engine.machine, game.engine.rules; "
+            "print(sorted(m for m in sys.modules if m.split('.')[:2] in "
+            "(['game', 'render'], ['game', 'i18n'], ['game', 'ui'], ['game', 'store'], ['game', 'cli']) "
+            "or m.split('.')[0] in ('scoring', 'pygame')))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
 
 
 # -- random walks agree with the analysis ---------------------------------------------------------

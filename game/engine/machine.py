@@ -12,8 +12,8 @@ entering a situation are our own callbacks. The analysis walks the same table wi
 from __future__ import annotations
 
 import weakref
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from transitions import EventData, Machine, MachineError
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypedDict
-from collections.abc import Iterable
 
 from game.engine import machine as state_machine
 from game.engine.model import Choice, Document, Ending, Scenario, Situation, Text
