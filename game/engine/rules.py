@@ -74,11 +74,6 @@ def allows(choice: Choice, state: State) -> bool:
     return holds(choice.requires, state)
 
 
-def choice_available(choice: Choice, state: State) -> bool:
-    """The same as :func:`allows` (kept for older callers)."""
-    return allows(choice, state)
-
-
 def start_metrics(scenario: Scenario) -> dict[str, float]:
     """The metric values at the start of a playthrough."""
     return {metric_id: metric.start for metric_id, metric in scenario.metrics.items()}

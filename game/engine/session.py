@@ -18,9 +18,9 @@ from typing import TypedDict
 
 from game.engine import machine as state_machine
 from game.engine.model import Choice, Document, Ending, Scenario, Situation, Text
-from game.engine.rules import MAX_AUTO_MOVES, holds
+from game.engine.rules import holds
 
-__all__ = ["SAVE_VERSION", "MAX_AUTO_MOVES", "ENDED", "NO_SUCH_CHOICE", "UNAVAILABLE", "ChoiceRefused",
+__all__ = ["SAVE_VERSION", "ENDED", "NO_SUCH_CHOICE", "UNAVAILABLE", "ChoiceRefused",
            "ReplayError", "ChoiceOption", "Step", "Session"]
 
 SAVE_VERSION = 1
