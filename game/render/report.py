@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
 
 from game.engine import markup
 from game.engine.model import Text, standard_metrics
@@ -106,7 +105,7 @@ def render_report(debrief: Debrief, lang: str = "nl", info: ReportInfo | None = 
         after=partial(_after, lang=lang), excerpt=_excerpt, is_link=_is_link,
         facts=_facts(debrief, lang, info), score_cards=_score_cards(debrief, lang),
         expert_sentence=_expert_sentence(debrief, lang), background_note=_background_note(debrief, lang),
-        chart=quadrant_svg(debrief, lang), questions=_questions(debrief, lang),
+        chart=chart(debrief, lang), questions=_questions(debrief, lang),
         expert_at={step.situation: step for step in debrief.expert_route},
         lever_groups=_lever_groups(debrief), reflection=debrief.reflection.lines(lang),
     ) + "\n"
@@ -296,10 +295,9 @@ def chart(debrief: Debrief, lang: str) -> Chart:
                  [_point(scores) for scores in debrief.trajectory], _markers(debrief.trajectory))
 
 
-def quadrant_svg(debrief: Debrief, lang: str) -> Markup:
-    """The four quadrants with the player's trajectory (and the expert's, dashed) as inline SVG."""
-    svg = environment().get_template("quadrant.svg.j2").render(chart=chart(debrief, lang))
-    return Markup(svg)  # safe: rendered by the autoescaping template above
+def quadrant_svg(debrief: Debrief, lang: str) -> str:
+    """The four quadrants with the player's trajectory (and the expert's, dashed) as an SVG document."""
+    return environment().get_template("quadrant.svg.j2").render(chart=chart(debrief, lang))
 
 
 def _markers(points: list[tuple[int, int]]) -> list[Marker]:
