@@ -81,7 +81,7 @@ def test_a_phone_joins_by_the_qr_address_votes_changes_and_gives_a_reason(browse
     browser.find_element(By.CSS_SELECTOR, "input[value='brief']").click()
     browser.find_element(By.ID, "vote-button").click()
     wait_for(browser, lambda d: room.counts() == {"bellen": 0, "brief": 1, "huisbezoek": 0})
-    wait_for(browser, status_says("Je stem is gewijzigd"))
+    wait_for(browser, lambda d: "Je stem is gewijzigd" in d.find_element(By.ID, "notice").text)
 
     hostile = "<img src=x onerror=alert(1)> liever schriftelijk"
     field = wait_for(browser, ready.visibility_of_element_located((By.ID, "reason")))

@@ -11,6 +11,7 @@
   var shownKey = "";        // which decision the choice list shows (rebuilt only when it changes)
   var socket = null;
   var polling = false;
+  var notice = { key: "", text: "" };  // a confirmation kept until the round changes
 
   function $(id) { return document.getElementById(id); }
 
@@ -232,6 +233,7 @@
     var key = [lang, situation ? situation.id : "", s.round].join("|");
     if (hasChoices && key !== shownKey) { buildChoices(s); shownKey = key; }
     if (hasChoices) { markChosen(s); }
+    $("notice").textContent = notice.key === key && s.phase === "voting" ? notice.text : "";
     var voting = s.phase === "voting";
     show($("vote-button"), voting);
     $("vote-button").textContent = tr(s.voted ? "page.change_vote" : "page.vote");
@@ -279,8 +281,8 @@
     setError("");
     var wasVoted = state && state.voted;
     request("POST", "/api/vote", { code: code, token: token, choice: checked.value }).then(function (data) {
+      if (wasVoted) { setNotice(data.state, tr("page.vote_changed", { choice: choiceText(checked.value) })); }
       render(data.state);
-      if (wasVoted) { $("status").textContent = tr("page.vote_changed", { choice: choiceText(checked.value) }); }
     }).catch(function (error) { setError(error.message); });
   }
 
@@ -291,9 +293,13 @@
     request("POST", "/api/reason", { code: code, token: token, reason: text }).then(function (data) {
       $("reason").value = "";
       updateReasonLeft();
+      setNotice(data.state, tr("page.reason_sent"));
       render(data.state);
-      $("status").textContent = tr("page.reason_sent");
     }).catch(function (error) { setError(error.message); });
+  }
+
+  function setNotice(s, text) {
+    notice = { key: [lang, s.situation ? s.situation.id : "", s.round].join("|"), text: text };
   }
 
   function updateReasonLeft() {
