@@ -12,6 +12,7 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TypeVar
 
 import pygame
 
@@ -20,9 +21,29 @@ from game.engine.model import Scenario
 from game.engine.session import Session
 
 from game.ui.app import App, Options
+from game.ui.records import Records
 from game.ui.screens.base import Screen
+from game.ui.screens.debrief import DebriefScreen
+from game.ui.screens.situation import SituationScreen
+from game.ui.screens.start import StartScreen
 
 MAX_DEPTH = 8
+ScreenKind = TypeVar("ScreenKind", bound=Screen)
+
+
+def records_of(app: App) -> Records:
+    """The app's progress store (open: the shots play on a scratch data folder)."""
+    if app.records is None:
+        raise RuntimeError("the progress store is not open")
+    return app.records
+
+
+def current(app: App, kind: type[ScreenKind]) -> ScreenKind:
+    """The current screen, which must be a ``kind`` (the shots drive it directly)."""
+    screen = app.screen
+    if not isinstance(screen, kind):
+        raise RuntimeError(f"expected the {kind.name} screen, not {screen.name if screen else 'none'}")
+    return screen
 
 
 def path_to_unavailable(scenario: Scenario) -> list[str] | None:
@@ -72,6 +93,8 @@ class Shooter:
         app.rebuild()
         app.frame()
         path = self.folder / f"{len(self.saved) + 1:02d}-{name}.png"
+        if app.surface is None:
+            raise RuntimeError("the window is not open")
         pygame.image.save(app.surface, str(path))
         self.saved.append(path)
         return path
@@ -104,22 +127,22 @@ def _render(folder: Path, lang: str, size: tuple[int, int], library_folder: Path
     shooter = Shooter(app, folder)
     try:
         app.go("start")
-        start = app.screen
+        start = current(app, StartScreen)
         start.name_value, start.background = "Sam", "inkomen"
         shooter.shot("start")
-        app.player = app.records.ensure_player("Sam", "inkomen")
+        app.player = records_of(app).ensure_player("Sam", "inkomen")
         app.mode = "training"
         scenario, path = pick_case(app.library)
         shooter.show("library", "library")
         shooter.show("introduction", "intro", scenario=scenario, source=scenario.id)
 
         from game.ui.playthrough import Playthrough
-        play = Playthrough.begin(scenario, app.records, player="Sam", background="inkomen", mode="training",
+        play = Playthrough.begin(scenario, records_of(app), player="Sam", background="inkomen", mode="training",
                                  lang=lang, source=scenario.id)
         for choice_id in path:
             play.choose(choice_id)
         shooter.show("situation-unavailable-choice", "situation", play=play)
-        situation = app.screen
+        situation = current(app, SituationScreen)
         situation.toggle("dossier")
         shooter.shot("dossier")
         situation.toggle("history")
@@ -127,10 +150,10 @@ def _render(folder: Path, lang: str, size: tuple[int, int], library_folder: Path
         situation.close_panel()
         _choose_with_feedback(situation)
         shooter.shot("feedback")
-        _play_to_end(app, situation)
+        _play_to_end(app)
         shooter.shot("ending")
         shooter.show("debrief", "debrief", play=play)
-        debrief = app.screen
+        debrief = current(app, DebriefScreen)
         _scroll(app, debrief, 0.5)
         shooter.shot("debrief-middle")
         _scroll(app, debrief, 1.0)
@@ -141,7 +164,7 @@ def _render(folder: Path, lang: str, size: tuple[int, int], library_folder: Path
         shooter.shot("settings")
 
         def replayed() -> Playthrough:
-            again = Playthrough.begin(scenario, app.records, player="Sam", background="inkomen", mode="training",
+            again = Playthrough.begin(scenario, records_of(app), player="Sam", background="inkomen", mode="training",
                                       lang=lang, source=scenario.id)
             for choice_id in path:
                 again.choose(choice_id)
@@ -160,7 +183,7 @@ def _render(folder: Path, lang: str, size: tuple[int, int], library_folder: Path
     return shooter.saved
 
 
-def _choose_with_feedback(screen: "Screen") -> None:
+def _choose_with_feedback(screen: SituationScreen) -> None:
     """Make the first available choice whose feedback the player would read."""
     options = [o for o in screen.play.session.choices if o.available]
     lang = screen.app.ui.lang
@@ -168,19 +191,19 @@ def _choose_with_feedback(screen: "Screen") -> None:
     screen.choose((with_feedback or options)[0])
 
 
-def _play_to_end(app: App, screen: "Screen") -> None:
+def _play_to_end(app: App) -> None:
     """Go on choosing the first available choice until the ending screen shows."""
     for _ in range(200):
-        current = app.screen
-        if current is None or current.name != "situation":
+        screen = app.screen
+        if not isinstance(screen, SituationScreen):
             return
-        if current.panel is not None:
-            current.go_on() if current.panel == "feedback" else current.close_panel()
+        if screen.panel is not None:
+            screen.go_on() if screen.panel == "feedback" else screen.close_panel()
             continue
-        options = [o for o in current.play.session.choices if o.available]
+        options = [o for o in screen.play.session.choices if o.available]
         if not options:
             return
-        current.choose(options[0])
+        screen.choose(options[0])
 
 
 def _scroll(app: App, screen: Screen, share: float) -> None:
@@ -211,10 +234,10 @@ def _broken_case(app: App, shooter: Shooter, scenario: Scenario, scratch: Path) 
     shooter.show("library-with-broken-file", "library")
     entry = app.library.find(scenario.id)
     assert entry is not None and entry.scenario is not None
-    play = Playthrough.begin(entry.scenario, app.records, player="Sam", background="inkomen", mode="training",
+    play = Playthrough.begin(entry.scenario, records_of(app), player="Sam", background="inkomen", mode="training",
                              lang=app.ui.lang, source=scenario.id)
     app.go("situation", play=play)
-    screen = app.screen
+    screen = current(app, SituationScreen)
     text = copy.read_text(encoding="utf-8")
     broken = re.sub(r"^start:.*$", "start: bestaat-niet", text, count=1, flags=re.MULTILINE)
     copy.write_text(broken, encoding="utf-8")
