@@ -11,7 +11,7 @@ from game.engine.model import LANGUAGES
 from game.cli.play import EXIT_FINDINGS, EXIT_OK, open_store
 from game.cli.xapi import add_export_options, export_other
 from game.play.report import write_saved_report
-from game.store.database import StoreError
+from game.store.database import Store, StoreError
 from game.store.files import UnsafeTarget
 
 
@@ -63,7 +63,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.session is not None and not args.session.isdigit():
         raise UsageError(f'"{args.session}" is not a session id (a number, shown after play)')
     try:
-        with open_store(args) as store:
+        with open_reading(args) as store:
             saved = store.last(args.player) if args.last else store.get(int(args.session))
     except StoreError as exc:
         return _fail(exc.message(lang))
@@ -92,16 +92,28 @@ def cmd_export(args: argparse.Namespace) -> int:
         return other
     lang = args.lang
     try:
-        with open_store(args) as store:
+        with open_reading(args) as store:
             sessions = store.sessions()
+            damaged = dict(store.damaged)
     except StoreError as exc:
         return _fail(exc.message(lang))
+    for session_id, reason in sorted(damaged.items()):  # one damaged session costs that session only
+        print("omgekeerd: " + t("hardening.export_skipped", lang, id=session_id, reason=reason), file=sys.stderr)
     try:
         count = write_csv(sessions, args.csv, lang)
+    except UnsafeTarget as exc:
+        return _fail(exc.message(lang))
     except OSError as exc:
         return _fail(t("cannot_write", lang).format(path=args.csv, detail=exc.strerror or exc))
     print(tn("export_written", len(sessions), lang, path=args.csv, rows=tn("export_rows", count, lang)))
-    return EXIT_OK
+    return EXIT_FINDINGS if damaged else EXIT_OK
+
+
+def open_reading(args: argparse.Namespace) -> Store:
+    """The store opened read-only for a reading command: a read-only folder or a full disk does not block it."""
+    lang = args.lang
+    return Store.open(getattr(args, "data_dir", None), read_only=True,
+                      notify=lambda notice: print(f"omgekeerd: {notice.message(lang)}", file=sys.stderr))
 
 
 def cmd_forget(args: argparse.Namespace) -> int:
@@ -112,7 +124,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
             player = store.player(args.name)
             if player is None:
                 return _fail(t("no_player", lang).format(name=args.name))
-            count = store.forget(player.name)
+            count = store.forget(player.name)  # StoreError forget_pending when another window holds old pages
     except StoreError as exc:
         return _fail(exc.message(lang))
     print(tn("forgotten", count, lang, name=player.name))

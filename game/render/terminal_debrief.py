@@ -31,7 +31,7 @@ def show_debrief(screen: TextScreen, debrief: Debrief) -> None:
 def _questions(screen: TextScreen, debrief: Debrief) -> None:
     lang = screen.lang
     screen.line()
-    screen.line(t("four_questions", lang) + ":")
+    screen.line(t("debrief.questions", lang) + ":")
     width = max(len(t(q.verdict_key, lang)) for q in debrief.questions) if debrief.questions else 0
     for question in debrief.questions:
         verdict = t(question.verdict_key, lang).ljust(width)
@@ -44,7 +44,7 @@ def _thinking(screen: TextScreen, debrief: Debrief) -> None:
     if not debrief.thinking:
         screen.line(t("no_thinking_errors", lang))
         return
-    screen.line(t("thinking_errors", lang) + ":")
+    screen.line(t("debrief.thinking", lang) + ":")
     for error in debrief.thinking:
         shown = "; ".join(f'"{plain(text.get(lang))}"' for _, text in error.choices)
         screen.para(f"{t(error.name_key, lang)}: {t(error.explain_key, lang)} ({shown})", "  - ")
@@ -62,7 +62,7 @@ def _expert(screen: TextScreen, debrief: Debrief) -> None:
     lang = screen.lang
     screen.line()
     if debrief.follows_expert:
-        screen.line(t("follows_expert", lang))
+        screen.line(t("debrief.follows_expert", lang))
         return
     expert = debrief.expert_scores
     figures = (f" ({t('score.resident', lang)} {expert.resident}, {t('score.rules', lang)} {expert.rules})"

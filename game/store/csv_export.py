@@ -9,6 +9,7 @@ shows it as text instead of running it as a formula.
 from __future__ import annotations
 
 import csv
+import io
 import os
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -19,6 +20,7 @@ from game.engine.model import Scenario
 from game.engine.session import Session
 from game.i18n import t
 from game.store.database import SavedSession
+from game.store.files import write_atomic
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -94,18 +96,13 @@ def rows(sessions: Iterable[SavedSession], lang: str = "nl") -> Iterator[list[st
 
 
 def write_csv(sessions: Iterable[SavedSession], path: str | os.PathLike[str], lang: str = "nl") -> int:
-    """Write the export to ``path`` (via a temporary file, so a failure leaves no half file); returns the rows."""
-    target = Path(path)
-    temporary = target.with_name(target.name + ".tmp")
+    """Write the export to ``path`` in one step (``write_atomic``: a fresh exclusive temporary file,
+    fsync, rename; a link, FIFO or folder as target is refused); returns the rows written."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     count = 0
-    try:
-        with open(temporary, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-            for row in rows(sessions, lang):
-                writer.writerow(row)
-                count += 1
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    for row in rows(sessions, lang):
+        writer.writerow(row)
+        count += 1
+    write_atomic(path, "\ufeff" + buffer.getvalue())  # the byte order mark makes Excel read UTF-8
     return count - 1

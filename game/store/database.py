@@ -6,13 +6,23 @@ from (library id or file path) and the scenario's full text, so it can be resume
 reported on even when the file has changed or is gone. The schema carries its version in
 ``PRAGMA user_version`` and migrates forward. A damaged or foreign database file is never
 written to: opening it raises ``StoreError`` with a one-line message saying where it is.
+
+Hardening (issue 15, docs/reliability.md): a WAL or rollback journal beside the file that is
+not the database's own is set aside before SQLite can replay it; every migration is preceded
+by a backup copy beside the file; reading commands open the file read-only; one damaged row
+makes one session unreadable (reported as such), and a store with damaged rows is not written
+to; ``forget`` matches names by Unicode normalisation and case folding and wipes at once.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import os
+import shutil
 import sqlite3
+import sys
+import tempfile
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,6 +39,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 MODES = ("training", "assessment")
 MAX_NAME = 40
 BUSY_TIMEOUT_S = 5.0
+WAL_MAGIC = (0x377F0682, 0x377F0683)
+Notify = Callable[["StoreError"], None]
 
 # MIGRATIONS[i] takes a database from schema version i to i + 1, in one transaction.
 MIGRATIONS: list[tuple[str, ...]] = [
@@ -198,42 +210,62 @@ class Store:
     """The session store. Open with ``Store.open(data_dir)``; every method commits at once."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, clock: Callable[[], str] = utc_now,
-                 statements: StatementHook | None = None) -> None:
+                 statements: StatementHook | None = None, read_only: bool = False) -> None:
         self._conn = conn
         self.path = path
         self._clock = clock
         self._statements = statements  # builds xAPI statements inside each play transaction (game.xapi)
         self._install: str | None = None
+        self.read_only = read_only
+        self.damaged: dict[int, str] = {}  # session id -> what is wrong, for the sessions read last
+        self.notices: list[StoreError] = []  # what was done to keep the store safe while opening it
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
     def open(cls, data_dir: str | os.PathLike[str] | None = None, *,
-             clock: Callable[[], str] = utc_now, statements: StatementHook | None = None) -> "Store":
+             clock: Callable[[], str] = utc_now, statements: StatementHook | None = None,
+             read_only: bool = False, notify: Notify | None = None) -> "Store":
         """Open (and create or migrate) the database in the data folder; StoreError when it cannot.
 
         With ``statements`` (the xAPI recorder), every play event also queues its statements in the
-        outbox, in the same transaction.
+        outbox, in the same transaction. ``read_only`` (report, export) opens the file without
+        writing anything, so a read-only folder or a full disk does not block reading. What was
+        done to keep the store safe (a stranger journal set aside) goes to ``notify`` (default:
+        standard error) and to ``store.notices``.
         """
         folder = data_folder(data_dir)
+        path = folder / DB_NAME
+        if read_only and not path.exists():  # nothing stored yet: an empty store in memory, nothing on disk
+            empty = sqlite3.connect(":memory:", isolation_level=None)
+            migrate(empty)
+            return cls(empty, path, clock, statements, read_only=True)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError("no_folder", path=folder, detail=exc.strerror or exc) from None
-        path = folder / DB_NAME
         try:
             if path.is_dir() or not _looks_like_sqlite(path):
                 raise StoreError("corrupt", path=path, detail="not an SQLite database")
-            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            notices = set_aside_stranger_journals(path)
+            if read_only:
+                conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", timeout=BUSY_TIMEOUT_S,
+                                       isolation_level=None, uri=True)
+            else:
+                conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         except OSError as exc:
             raise StoreError("unreadable", path=path, detail=exc.strerror or exc) from None
         except sqlite3.Error as exc:
             raise StoreError("unreadable", path=path, detail=exc) from None
         try:
-            _prepare(conn, path)
+            _prepare(conn, path, read_only)
         except BaseException:
             conn.close()
             raise
-        return cls(conn, path, clock, statements)
+        store = cls(conn, path, clock, statements, read_only)
+        store.notices = notices
+        for notice in notices:
+            (notify or _to_stderr)(notice)
+        return store
 
     def close(self) -> None:
         """Close the database (its WAL is folded back into the main file)."""
@@ -253,6 +285,8 @@ class Store:
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction, committed on success; sqlite errors become StoreError."""
+        if self.read_only:
+            raise StoreError("write_failed", path=self.path, detail="opened read-only")
         with _guard(self.path):
             self._conn.execute("BEGIN IMMEDIATE")
             try:
@@ -294,15 +328,21 @@ class Store:
                 for r in self._read("SELECT name, background FROM players ORDER BY name COLLATE NOCASE")]
 
     def player(self, name: str) -> Player | None:
-        """The player with this pseudonym (case does not matter), or None."""
-        rows = self._read("SELECT name, background FROM players WHERE name = ?", (str(name).strip(),))
-        return Player(rows[0]["name"], rows[0]["background"]) if rows else None
+        """The player with this pseudonym, or None; Unicode form (NFC/NFD) and case do not matter."""
+        wanted = name_key(name)
+        for row in self._read_raw("SELECT name, background FROM players ORDER BY id"):
+            stored = _text(row["name"])
+            if stored is not None and name_key(stored) == wanted:
+                return Player(stored, _text(row["background"]))
+        return None
 
     def ensure_player(self, name: str, background: str | None = None) -> Player:
         """The player with this pseudonym, created when new; a given background replaces the old one."""
         name = check_name(name)
         if background is not None and background not in BACKGROUNDS:
             raise StoreError("bad_background", background=background, known=", ".join(BACKGROUNDS))
+        known = self.player(name)
+        name = known.name if known else name
         with self._write() as conn:
             row = conn.execute("SELECT name, background FROM players WHERE name = ?", (name,)).fetchone()
             if row is None:
@@ -392,15 +432,21 @@ class Store:
 
     # -- reading sessions ----------------------------------------------------------------
     def get(self, session_id: int) -> SavedSession | None:
-        """The session with this id, or None."""
+        """The session with this id, or None; StoreError ``damaged_session`` when it cannot be read."""
         found = self._sessions("WHERE s.id = ?", (session_id,))
+        if not found and session_id in self.damaged:
+            raise StoreError("damaged_session", id=session_id, path=self.path, detail=self.damaged[session_id])
         return found[0] if found else None
 
     def sessions(self, player_name: str | None = None) -> list[SavedSession]:
-        """Every session (of one player, when named), oldest first."""
+        """Every readable session (of one player, when named), oldest first; damaged ones are in ``damaged``."""
         if player_name is None:
             return self._sessions("", ())
-        return self._sessions("WHERE p.name = ?", (str(player_name).strip(),))
+        player = self.player(player_name)
+        if player is None:
+            self.damaged = {}
+            return []
+        return self._sessions("WHERE p.name = ?", (player.name,))
 
     def last_unfinished(self, player_name: str | None = None) -> SavedSession | None:
         """The most recently played session that is neither finished nor set aside."""
@@ -414,43 +460,50 @@ class Store:
     def _last(self, where: str, player_name: str | None) -> SavedSession | None:
         params: tuple[object, ...] = ()
         if player_name is not None:
+            player = self.player(player_name)
+            if player is None:
+                return None
             where += " AND p.name = ?"
-            params = (str(player_name).strip(),)
-        found = self._sessions(where + " ORDER BY s.touched DESC, s.id DESC LIMIT 1", params)
+            params = (player.name,)
+        found = self._sessions(where + " ORDER BY s.touched DESC, s.id DESC", params)
         return found[0] if found else None
 
     def _sessions(self, where: str, params: Sequence[object]) -> list[SavedSession]:
-        order = "" if "ORDER BY" in where else " ORDER BY s.id"
-        rows = self._read(
-            "SELECT s.*, p.name AS player, c.text AS content FROM sessions s"
-            " JOIN players p ON p.id = s.player_id JOIN contents c ON c.hash = s.content_hash "
-            + where + order, params)
-        if not rows:
-            return []
-        ids = [r["id"] for r in rows]
-        marks = ",".join("?" * len(ids)) if len(ids) < 900 else None
-        choice_rows = self._read(
-            "SELECT session_id, choice_id, made FROM choices"
-            + (f" WHERE session_id IN ({marks})" if marks else "") + " ORDER BY session_id, seq",
-            ids if marks else ())
-        made: dict[int, list[tuple[str, str]]] = {}
-        for r in choice_rows:
-            made.setdefault(r["session_id"], []).append((r["choice_id"], r["made"]))
-        texts: dict[str, str] = {}
-        return [_saved(r, made.get(r["id"], []), texts) for r in rows]
+        with _guard(self.path):
+            saved, self.damaged = read_sessions(self._conn, where, params)
+        return saved
+
+    def _read_raw(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
+        """Rows whose text comes back as bytes, so one undecodable value damages one row, not the query."""
+        with _guard(self.path):
+            return _raw_rows(self._conn, sql, params)
 
     # -- forgetting ----------------------------------------------------------------------
     def forget(self, player_name: str) -> int:
-        """Delete a player and all their sessions and choices; returns the number of sessions deleted."""
-        name = str(player_name).strip()
+        """Delete a player and all their sessions and choices; returns the number of sessions deleted.
+
+        The name matches whatever its Unicode form or case (``RENÉE`` finds ``Renée``). The deletion
+        is wiped from the database file and its journal at once (``secure_delete``, a truncating
+        checkpoint); StoreError ``forget_pending`` when another connection's old snapshot still
+        holds the deleted pages, so the caller can say so instead of claiming success.
+        """
+        player = self.player(player_name)
+        count = 0
+        if player is not None:
+            count = self._delete_player(player.name)
+        with _guard(self.path):  # leave no copy of the deleted pages in the journal (also of an earlier run)
+            busy = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        if busy and player is not None:
+            raise StoreError("forget_pending", name=player.name, count=count)
+        return count
+
+    def _delete_player(self, name: str) -> int:
         with self._write() as conn:
             count = conn.execute("SELECT COUNT(*) FROM sessions s JOIN players p ON p.id = s.player_id"
                                  " WHERE p.name = ?", (name,)).fetchone()[0]
             conn.execute("DELETE FROM players WHERE name = ?", (name,))
             conn.execute("DELETE FROM contents WHERE hash NOT IN (SELECT content_hash FROM sessions"
                          " UNION SELECT content_hash FROM group_sessions)")
-        with _guard(self.path):  # leave no copy of the deleted pages in the journal
-            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return int(count)
 
 
@@ -459,15 +512,107 @@ def _touch(conn: sqlite3.Connection, session_id: int, now: str) -> None:
     conn.execute(f"UPDATE sessions SET updated = ?, touched = {NEXT_TOUCH} WHERE id = ?", (now, session_id))
 
 
-def _saved(row: sqlite3.Row, made: list[tuple[str, str]], texts: dict[str, str]) -> SavedSession:
-    content = texts.setdefault(row["content_hash"], row["content"])
+def name_key(name: str) -> str:
+    """The form in which two pseudonyms are the same: NFC-normalised, case-folded, outer spaces dropped."""
+    return unicodedata.normalize("NFC", str(name)).strip().casefold()
+
+
+def _text(value: object) -> str | None:
+    """A text column read as bytes, decoded; UnicodeDecodeError when the bytes are damaged."""
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8")
+    return None if value is None else str(value)
+
+
+def _raw_rows(conn: sqlite3.Connection, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
+    saved = conn.text_factory
+    conn.text_factory = bytes
+    try:
+        cursor = conn.execute(sql, params)
+        cursor.row_factory = sqlite3.Row
+        return cursor.fetchall()
+    finally:
+        conn.text_factory = saved
+
+
+def _decoded(row: sqlite3.Row) -> dict[str, object]:
+    """A raw row as a dict of decoded values; UnicodeDecodeError names no column, so say which."""
+    values: dict[str, object] = {}
+    for key in row.keys():
+        try:
+            values[key] = _text(row[key]) if isinstance(row[key], (bytes, bytearray)) else row[key]
+        except UnicodeDecodeError:
+            raise ValueError(f"the text in column {key} cannot be read") from None
+    return values
+
+
+def read_sessions(conn: sqlite3.Connection, where: str, params: Sequence[object]
+                  ) -> tuple[list[SavedSession], dict[int, str]]:
+    """The readable sessions matching ``where``, and the damaged ones (id -> what is wrong).
+
+    Each session is read on its own: an undecodable text, a missing player or a missing
+    scenario text makes that one session damaged; the others are returned as usual.
+    """
+    order = "" if "ORDER BY" in where else " ORDER BY s.id"
+    rows = _raw_rows(conn, "SELECT s.*, p.name AS player, c.text AS content FROM sessions s"
+                     " LEFT JOIN players p ON p.id = s.player_id LEFT JOIN contents c ON c.hash = s.content_hash "
+                     + where + order, params)
+    if not rows:
+        return [], {}
+    ids = [r["id"] for r in rows]
+    marks = ",".join("?" * len(ids)) if len(ids) < 900 else None
+    choice_rows = _raw_rows(conn, "SELECT session_id, choice_id, made FROM choices"
+                            + (f" WHERE session_id IN ({marks})" if marks else "") + " ORDER BY session_id, seq",
+                            ids if marks else ())
+    made: dict[int, list[tuple[str, str]]] = {}
+    damaged: dict[int, str] = {}
+    for r in choice_rows:
+        try:
+            choice = _decoded(r)
+            made.setdefault(r["session_id"], []).append((str(choice["choice_id"]), str(choice["made"])))
+        except ValueError as exc:
+            damaged[r["session_id"]] = f"a choice: {exc}"
+    saved: list[SavedSession] = []
+    for r in rows:
+        problem = damaged.get(r["id"])
+        try:
+            values = _decoded(r)
+        except ValueError as exc:
+            problem = str(exc)
+        else:
+            if values["player"] is None:
+                problem = problem or "its player is missing"
+            elif values["content"] is None:
+                problem = problem or "its scenario text is missing"
+        if problem:
+            damaged[r["id"]] = problem
+            continue
+        saved.append(_saved(values, made.get(r["id"], [])))
+    return saved, damaged
+
+
+def _saved(row: dict[str, object], made: list[tuple[str, str]]) -> SavedSession:
+    def num(key: str) -> int | None:
+        value = row[key]
+        return None if value is None else int(value)  # type: ignore[call-overload]
+
     return SavedSession(
-        id=row["id"], player=row["player"], background=row["background"], scenario_id=row["scenario_id"],
-        source=row["source"], content=content, content_hash=row["content_hash"], mode=row["mode"],
-        lang=row["lang"], choices=[c for c, _ in made], finished=row["finished"] is not None,
-        ending=row["ending"], resident=row["resident"], rules=row["rules"], quadrant=row["quadrant"],
-        started=row["started"], updated=row["updated"], finished_at=row["finished"],
+        id=int(row["id"]), player=str(row["player"]), background=_opt(row["background"]),  # type: ignore[call-overload]
+        scenario_id=str(row["scenario_id"]), source=str(row["source"]), content=str(row["content"]),
+        content_hash=str(row["content_hash"]), mode=str(row["mode"]), lang=str(row["lang"]),
+        choices=[c for c, _ in made], finished=row["finished"] is not None, ending=_opt(row["ending"]),
+        resident=num("resident"), rules=num("rules"), quadrant=_opt(row["quadrant"]),
+        started=str(row["started"]), updated=str(row["updated"]), finished_at=_opt(row["finished"]),
         abandoned=bool(row["abandoned"]), choice_times=tuple(m for _, m in made))
+
+
+def _opt(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _to_stderr(notice: StoreError) -> None:
+    """The default notifier: the notice in Dutch (the interface's first language) on standard error."""
+    print(f"omgekeerd: {notice.message('nl')}", file=sys.stderr)
 
 
 @contextmanager
@@ -486,8 +631,8 @@ def _guard(path: Path) -> Iterator[None]:
         raise StoreError("corrupt", path=path, detail=exc) from None
 
 
-def _prepare(conn: sqlite3.Connection, path: Path) -> None:
-    """Check the file, switch on WAL and durable commits, and migrate the schema forward."""
+def _prepare(conn: sqlite3.Connection, path: Path, read_only: bool = False) -> None:
+    """Check the file, switch on WAL and durable commits, back up, and migrate the schema forward."""
     with _guard(path):
         conn.execute("PRAGMA foreign_keys = ON")
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
@@ -498,10 +643,204 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
             raise StoreError("corrupt", path=path, detail=problems[0] if problems else "check failed")
         if version == 0 and conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]:
             raise StoreError("foreign", path=path)
+        check_columns(conn, path, version)
+        if read_only:
+            if version < len(MIGRATIONS):
+                raise StoreError("old_schema_read_only", path=path, found=version, detail="opened read-only")
+            return
+        _, damaged = read_sessions(conn, "", ()) if version else ([], {})
+        if damaged:
+            first = next(iter(damaged.values()))
+            raise StoreError("damaged_rows", path=path, ids=", ".join(map(str, sorted(damaged))), detail=first)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA secure_delete = ON")
+        if 0 < version < len(MIGRATIONS):
+            back_up(conn, path, version)
         migrate(conn)
+
+
+def expected_columns(version: int) -> dict[str, frozenset[str]]:
+    """The columns of every table at a schema version, from the migrations themselves."""
+    return _columns_after(tuple(tuple(step) for step in MIGRATIONS[:version]))
+
+
+@functools.lru_cache(maxsize=8)
+def _columns_after(steps: tuple[tuple[str, ...], ...]) -> dict[str, frozenset[str]]:
+    scratch = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for step in steps:
+            for statement in step:
+                scratch.execute(statement)
+        tables = [r[0] for r in scratch.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
+                                                " AND name NOT LIKE 'sqlite_%'")]
+        return {t: frozenset(r[1] for r in scratch.execute(f'PRAGMA table_info("{t}")')) for t in tables}
+    finally:
+        scratch.close()
+
+
+def check_columns(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """StoreError ``missing_column`` when a table of this schema version lacks a column (never IndexError later)."""
+    for table, columns in sorted(expected_columns(version).items()):
+        present = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
+        for column in sorted(columns - present):
+            raise StoreError("missing_column", path=path, column=f"{table}.{column}")
+
+
+def back_up(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Copy the database beside it (``….schema-N.backup``, kept) before migrating it from version N."""
+    target = path.with_name(f"{path.name}.schema-{version}.backup")
+    number = 1
+    while target.exists():
+        number += 1
+        target = path.with_name(f"{path.name}.schema-{version}.{number}.backup")
+    try:
+        copy = sqlite3.connect(target)
+        try:
+            conn.backup(copy)
+        finally:
+            copy.close()
+        with open(target, "rb+") as handle:
+            os.fsync(handle.fileno())
+    except (OSError, sqlite3.Error) as exc:
+        target.unlink(missing_ok=True)
+        raise StoreError("backup_failed", path=path, detail=getattr(exc, "strerror", None) or exc) from None
+    return target
+
+
+# -- journals that are not the database's own ------------------------------------------------
+
+def set_aside_stranger_journals(path: Path) -> list[StoreError]:
+    """Move a WAL or rollback journal that does not belong to ``path`` aside before SQLite replays it.
+
+    SQLite cannot tell whose journal lies beside a file: it replays a stray ``-wal`` (copied along
+    from another database, say) into this one, and the sessions are gone. A WAL is the database's
+    own when another connection is using it, or when the database with the WAL applied (tried on
+    a copy) is still an Omgekeerd store that keeps every session of every remaining player. Our
+    database is in WAL mode, so a rollback ``-journal`` beside it is never its own. Returns the
+    notices of what was set aside (``message(lang)`` gives the line).
+    """
+    notices: list[StoreError] = []
+    journal = Path(f"{path}-journal")
+    if _size(journal) and _wal_mode(path):
+        notices.append(_set_aside(path, journal))
+    wal = Path(f"{path}-wal")
+    if _size(wal) and not _wal_in_use(path) and not _own_wal(path, wal):
+        notices.append(_set_aside(path, wal))
+        shm = Path(f"{path}-shm")
+        if shm.exists():
+            _set_aside(path, shm)
+    return notices
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size if path.is_file() else 0
+    except OSError:
+        return 0
+
+
+def _wal_mode(path: Path) -> bool:
+    """True when the database header says WAL (file format versions 2 at bytes 18 and 19)."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(20)
+    except OSError:
+        return False
+    return len(header) == 20 and header[18] == 2 and header[19] == 2
+
+
+def _set_aside(path: Path, stray: Path) -> StoreError:
+    stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
+    aside = stray.with_name(f"{stray.name}.set-aside-{stamp}")
+    number = 1
+    while aside.exists():
+        number += 1
+        aside = stray.with_name(f"{stray.name}.set-aside-{stamp}-{number}")
+    try:
+        os.replace(stray, aside)
+    except OSError:
+        raise StoreError("journal_unchecked", path=path) from None
+    return StoreError("journal_set_aside", path=path, aside=aside.name)
+
+
+def _wal_in_use(path: Path) -> bool:
+    """True when a connection (any process, this one too) holds a lock on the database's ``-shm``.
+
+    Read from ``/proc/locks`` without opening the file (closing a descriptor would drop this
+    process's SQLite locks). Where that is not available, a WAL with its ``-shm`` counts as in use.
+    """
+    shm = Path(f"{path}-shm")
+    if not shm.exists():
+        return False
+    try:
+        info = shm.stat()
+        with open("/proc/locks", encoding="ascii", errors="replace") as handle:
+            table = handle.read()
+    except OSError:
+        return True
+    device = f"{os.major(info.st_dev):02x}:{os.minor(info.st_dev):02x}:{info.st_ino}"
+    return any(device in line.split() for line in table.splitlines())
+
+
+def _own_wal(path: Path, wal: Path) -> bool:
+    """Whether replaying ``wal`` into ``path`` keeps an Omgekeerd store with all its sessions (tried on copies)."""
+    try:
+        with open(wal, "rb") as handle:
+            header = handle.read(32)
+    except OSError:
+        return True  # SQLite cannot read it either
+    if len(header) < 32 or int.from_bytes(header[:4], "big") not in WAL_MAGIC:
+        return True  # SQLite ignores a WAL without a valid header
+    page_size = int.from_bytes(header[8:12], "big")
+    db_page = _page_size(path)
+    if db_page and page_size != db_page:
+        return False
+    with tempfile.TemporaryDirectory(prefix="omgekeerd-wal-") as scratch:
+        alone, joined = Path(scratch) / "alone.sqlite3", Path(scratch) / "joined.sqlite3"
+        try:
+            shutil.copyfile(wal, f"{joined}-wal")
+            shutil.copyfile(path, joined)
+            shutil.copyfile(path, alone)
+            before = _session_owners(alone)
+            after = _session_owners(joined)
+        except (OSError, sqlite3.Error, StoreError):
+            return False
+    if after is None:
+        return False
+    if before is None:
+        return True
+    players_after = set(after.values())
+    return all(after.get(session) == owner or owner not in players_after for session, owner in before.items())
+
+
+def _page_size(path: Path) -> int:
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(18)
+    except OSError:
+        return 0
+    if len(header) < 18:
+        return 0
+    size = int.from_bytes(header[16:18], "big")
+    return 65536 if size == 1 else size
+
+
+def _session_owners(copy: Path) -> dict[int, str] | None:
+    """Session id -> player id of an Omgekeerd store copy; None when it is not one (or is damaged)."""
+    conn = sqlite3.connect(copy, isolation_level=None)
+    try:
+        conn.text_factory = bytes
+        if [r[0] for r in conn.execute("PRAGMA quick_check")] != [b"ok"]:
+            return None
+        tables = {r[0].decode() for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not {"players", "sessions", "choices", "contents"} <= tables:
+            return None
+        return {int(r[0]): repr(r[1]) for r in conn.execute("SELECT id, player_id FROM sessions")}
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
 
 
 def migrate(conn: sqlite3.Connection, migrations: Sequence[Sequence[str]] | None = None) -> int:

@@ -174,7 +174,7 @@ class DebriefScreen(Screen):
         if debrief.ending_title:
             lines.append(ui.t("ui.debrief.ending", title=debrief.ending_title.get(lang)))
         if expert is not None:
-            lines.append(ui.t("ui.debrief.follows_expert") if debrief.follows_expert else
+            lines.append(ui.t("debrief.follows_expert") if debrief.follows_expert else
                          ui.t("ui.debrief.expert", resident=expert.resident, rules=expert.rules))
         text.add(TextBlock("\n".join(lines), "text"), gap=unit)
         if debrief.expertise_note and not ui.theme.projector:
@@ -188,13 +188,13 @@ class DebriefScreen(Screen):
             column.y = chart.rect.bottom + unit * 2
 
     def _questions(self, ui: Ui, column: Column) -> None:
-        self._heading(ui, column, "ui.debrief.questions")
+        self._heading(ui, column, "debrief.questions")
         for question in self.debrief.questions:
             column.add(Verdict(question.verdict, ui.t(question.verdict_key), ui.t(question.question_key)))
 
     def _thinking(self, ui: Ui, column: Column) -> None:
         lang = ui.lang
-        self._heading(ui, column, "ui.debrief.thinking")
+        self._heading(ui, column, "debrief.thinking")
         if not self.debrief.thinking:
             column.add(TextBlock(ui.t("ui.debrief.no_thinking"), role="muted"))
             return
@@ -210,7 +210,7 @@ class DebriefScreen(Screen):
         self._heading(ui, column, "ui.debrief.levers")
         groups = (("ui.debrief.levers_used", debrief.levers_used, "good"),
                   ("ui.debrief.levers_missed", debrief.levers_missed, "bad"),
-                  ("ui.debrief.levers_elsewhere", debrief.levers_elsewhere, "muted"))
+                  ("debrief.levers_elsewhere", debrief.levers_elsewhere, "muted"))
         if not any(notes for _k, notes, _r in groups):
             column.add(TextBlock(ui.t("ui.debrief.no_levers"), role="muted"))
             return

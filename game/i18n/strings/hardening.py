@@ -1,0 +1,48 @@
+"""Interface strings of the store's safety checks and safe writes (issue 15): journals, backups, damage."""
+
+from __future__ import annotations
+
+STRINGS = {
+    "store.journal_set_aside": {
+        "nl": "Naast {path} lag een journaalbestand dat niet bij deze database hoort; het is opzijgezet als {aside} "
+              "(niets gewist). De opgeslagen sessies zijn er nog.",
+        "en": "Beside {path} lay a journal file that does not belong to this database; it was set aside as {aside} "
+              "(nothing deleted). The stored sessions are still there."},
+    "store.journal_unchecked": {
+        "nl": "Naast {path} ligt een journaalbestand dat niet bij deze database lijkt te horen; het is niet gebruikt "
+              "en niet gewijzigd. Zet het opzij (of kies een andere map met --data-dir MAP).",
+        "en": "Beside {path} lies a journal file that does not seem to belong to this database; it was not used "
+              "and not changed. Move it aside (or choose another folder with --data-dir DIR)."},
+    "store.backup_failed": {
+        "nl": "Voor het bijwerken van {path} kon geen reservekopie worden gemaakt ({detail}); er is niets gewijzigd.",
+        "en": "Before updating {path} no backup could be made ({detail}); nothing was changed."},
+    "store.damaged_rows": {
+        "nl": "In {path} zijn sessie(s) {ids} beschadigd ({detail}); om de rest te beschermen schrijft Omgekeerd niet "
+              "in dit bestand. Maak met 'export' een kopie van de andere sessies en kies een nieuwe map met --data-dir MAP.",
+        "en": "In {path} session(s) {ids} are damaged ({detail}); to protect the rest Omgekeerd does not write to "
+              "this file. Copy the other sessions with 'export' and choose a new folder with --data-dir DIR."},
+    "store.damaged_session": {
+        "nl": "Sessie {id} in {path} is beschadigd ({detail}); de andere sessies zijn wel te lezen.",
+        "en": "Session {id} in {path} is damaged ({detail}); the other sessions can still be read."},
+    "store.missing_column": {
+        "nl": "{path} mist de kolom {column}; het bestand is bewaard zoals het was. Zet het opzij om opnieuw te "
+              "beginnen, of kies een andere map met --data-dir MAP.",
+        "en": "{path} lacks the column {column}; the file was kept as it was. Move it aside to start afresh, "
+              "or choose another folder with --data-dir DIR."},
+    "store.no_database": {
+        "nl": "Er is nog niets opgeslagen in {path}.",
+        "en": "Nothing has been stored in {path} yet."},
+    "store.old_schema_read_only": {
+        "nl": "{path} heeft een oudere opbouw (schema {found}) en kan hier niet worden bijgewerkt ({detail}); "
+              "speel één keer op een computer waar de map schrijfbaar is.",
+        "en": "{path} has an older layout (schema {found}) and cannot be updated here ({detail}); "
+              "play once on a computer where the folder is writable."},
+    "store.forget_pending": {
+        "nl": "{name} is verwijderd, maar een ander Omgekeerd-venster houdt nog een oude kopie open; sluit het en "
+              "voer 'forget' nog eens uit om ook die sporen te wissen.",
+        "en": "{name} was deleted, but another Omgekeerd window still holds an old copy open; close it and run "
+              "'forget' again to wipe those traces too."},
+    "hardening.export_skipped": {
+        "nl": "Sessie {id} is niet geëxporteerd: {reason}",
+        "en": "Session {id} was not exported: {reason}"},
+}
