@@ -70,8 +70,10 @@ endings:
 
 @pytest.fixture
 def known(scenario):
-    return scenario(CASE.replace("      - {goto: streng}", "      - {goto: streng}\n  ongebruikt:\n    text: {nl: x}\n    choices: [{id: a, text: a, goto: nooit}]")
-                    .replace("        goto: vast\n", "        goto: vast\n      - {id: verborgen_pad, text: {nl: x}, requires: {flag: nooit_gezet}, goto: ongebruikt}\n"))
+    unused = "\n  ongebruikt:\n    text: {nl: x}\n    choices: [{id: a, text: a, goto: nooit}]"
+    hidden = "\n      - {id: verborgen_pad, text: {nl: x}, requires: {flag: nooit_gezet}, goto: ongebruikt}"
+    return scenario(CASE.replace("      - {goto: streng}", "      - {goto: streng}" + unused)
+                    .replace("        goto: vast\n", "        goto: vast" + hidden + "\n"))
 
 
 def test_analysis_finds_every_playthrough_and_the_ranges(known):
