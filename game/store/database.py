@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from game.i18n import t
+from game.i18n import t, tn
 from game.engine.model import BACKGROUNDS, Scenario
 from game.store import outbox
 from game.store.outbox import Outbox, StatementHook
@@ -127,8 +127,12 @@ class StoreError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "nl") -> str:
-        """The one-line message in a language."""
-        return t(f"store.{self.key}", lang).format(**self.details)
+        """The one-line message in a language (a ``count`` detail picks the plural form)."""
+        details = dict(self.details)
+        count = details.pop("count", None)
+        if isinstance(count, int):
+            return tn(f"store.{self.key}", count, lang, **details)
+        return t(f"store.{self.key}", lang, **details)
 
 
 @dataclass(frozen=True)
@@ -651,7 +655,8 @@ def _prepare(conn: sqlite3.Connection, path: Path, read_only: bool = False) -> N
         _, damaged = read_sessions(conn, "", ()) if version else ([], {})
         if damaged:
             first = next(iter(damaged.values()))
-            raise StoreError("damaged_rows", path=path, ids=", ".join(map(str, sorted(damaged))), detail=first)
+            raise StoreError("damaged_rows", path=path, ids=", ".join(map(str, sorted(damaged))), detail=first,
+                             count=len(damaged))
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA secure_delete = ON")

@@ -17,10 +17,17 @@ STRINGS = {
         "nl": "Voor het bijwerken van {path} kon geen reservekopie worden gemaakt ({detail}); er is niets gewijzigd.",
         "en": "Before updating {path} no backup could be made ({detail}); nothing was changed."},
     "store.damaged_rows": {
-        "nl": "In {path} zijn sessie(s) {ids} beschadigd ({detail}); om de rest te beschermen schrijft Omgekeerd niet "
-              "in dit bestand. Maak met 'export' een kopie van de andere sessies en kies een nieuwe map met --data-dir MAP.",
-        "en": "In {path} session(s) {ids} are damaged ({detail}); to protect the rest Omgekeerd does not write to "
-              "this file. Copy the other sessions with 'export' and choose a new folder with --data-dir DIR."},
+        "nl": {"one": "In {path} is sessie {ids} beschadigd ({detail}); om de rest te beschermen schrijft Omgekeerd "
+                      "niet in dit bestand. Maak met 'export' een kopie van de andere sessies en kies een nieuwe map "
+                      "met --data-dir MAP.",
+               "other": "In {path} zijn de sessies {ids} beschadigd ({detail}); om de rest te beschermen schrijft "
+                        "Omgekeerd niet in dit bestand. Maak met 'export' een kopie van de andere sessies en kies een "
+                        "nieuwe map met --data-dir MAP."},
+        "en": {"one": "In {path} session {ids} is damaged ({detail}); to protect the rest Omgekeerd does not write to "
+                      "this file. Copy the other sessions with 'export' and choose a new folder with --data-dir DIR.",
+               "other": "In {path} sessions {ids} are damaged ({detail}); to protect the rest Omgekeerd does not "
+                        "write to this file. Copy the other sessions with 'export' and choose a new folder with "
+                        "--data-dir DIR."}},
     "store.damaged_session": {
         "nl": "Sessie {id} in {path} is beschadigd ({detail}); de andere sessies zijn wel te lezen.",
         "en": "Session {id} in {path} is damaged ({detail}); the other sessions can still be read."},
