@@ -153,10 +153,12 @@ class LibraryScreen(Screen):
         """Continue the last unfinished playthrough (its choices are replayed on the scenario as it is now)."""
         from game.ui.playthrough import Playthrough
 
-        ui = self.app.ui
+        ui, records, player = self.app.ui, self.app.records, self.app.player
+        if records is None or player is None:
+            return
         try:
-            resumed = Playthrough.resume(self.app.records.store, saved, self.app.library, lang=ui.lang,
-                                         background=self.app.player.background)
+            resumed = Playthrough.resume(records.store, saved, self.app.library, lang=ui.lang,
+                                         background=player.background)
         except Exception as exc:  # noqa: BLE001
             self.app.toast(ui.t("ui.store_problem", problem=problem_text(exc, ui.lang)), 8)
             return
@@ -173,19 +175,19 @@ class LibraryScreen(Screen):
         self._play_on(resumed.playthrough)
 
     def _play_on(self, play: Any) -> None:
-        session = play.session
-
-        self.go("ending" if session.finished else "situation", play=play)
+        self.go("ending" if play.finished else "situation", play=play)
 
     def restart(self) -> None:
         """The saved choices no longer fit: set the old playthrough aside and start the case again."""
         from game.ui.playthrough import Playthrough
 
         saved, restored = self.resume_problem
-        ui = self.app.ui
+        ui, records, player = self.app.ui, self.app.records, self.app.player
+        if records is None or player is None:
+            return
         try:
-            play = Playthrough.start_again(self.app.records.store, saved, restored.scenario, lang=ui.lang,
-                                           background=self.app.player.background)
+            play = Playthrough.start_again(records.store, saved, restored.scenario, lang=ui.lang,
+                                           background=player.background)
         except Exception as exc:  # noqa: BLE001
             self.app.toast(ui.t("ui.store_problem", problem=problem_text(exc, ui.lang)), 8)
             return
@@ -197,7 +199,8 @@ class LibraryScreen(Screen):
 
         saved, _restored = self.resume_problem
         try:
-            set_aside(self.app.records.store, saved.id)
+            if self.app.records is not None:
+                set_aside(self.app.records.store, saved.id)
         except Exception as exc:  # noqa: BLE001
             self.app.toast(problem_text(exc, self.app.ui.lang), 8)
         self.close_problem()
