@@ -120,6 +120,41 @@ def test_the_window_and_the_terminal_leave_the_same_record_for_the_same_play(tmp
     assert by_window == by_terminal == in_memory
 
 
+def test_the_game_window_and_the_terminal_leave_the_same_record(tmp_path, cli, monkeypatch) -> None:
+    """The real window, clicked through headless, against the terminal with the same choices (and an undo)."""
+    from uikit import click, library_folder, open_app, type_text
+
+    library = library_folder(tmp_path)
+    app = open_app(tmp_path, library)
+    try:
+        click(app, "input")
+        type_text(app, "Sam")
+        click(app, "background:wmo")
+        click(app, "go")
+        click(app, "card:gesloten-deur")
+        click(app, "begin")
+        click(app, "choice:bellen")
+        click(app, "feedback:undo")  # take the call back
+        click(app, "choice:brief")
+        click(app, "feedback:continue")
+        click(app, "choice:indiceren")
+        assert app.screen.name == "ending"
+    finally:
+        app.close()
+    answers(monkeypatch, "1", "u", "2", "2")  # the same: call, take it back, letter, standard assessment
+    code, _, _ = cli("play", "--text", str(library / "gesloten-deur.yaml"), "--player", "Sam",
+                     "--background", "wmo", "--data-dir", str(tmp_path / "terminal"))
+    assert code == 0
+    with Store.open(tmp_path / "data") as store:
+        by_window = contents(store.get(1))
+    with Store.open(tmp_path / "terminal") as store:
+        by_terminal = contents(store.get(1))
+    assert by_window["choices"] == ["brief", "indiceren"] and by_window["ending"] == "matig"
+    assert (by_window.pop("source"), by_terminal.pop("source")) == (
+        "gesloten-deur", str((library / "gesloten-deur.yaml").resolve()))  # opened from the library, or a file
+    assert by_window == by_terminal
+
+
 def test_a_choice_the_store_cannot_save_is_not_made(case: Path) -> None:
     store = MemoryStore()
     play = Playthrough.start(store, load(case), player="Sam", background=None, mode=TRAINING, lang="nl",
