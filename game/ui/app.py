@@ -12,7 +12,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import pygame
 
@@ -78,7 +79,7 @@ class App:
         self._last_frame = time.monotonic()
 
     # -- opening and closing ------------------------------------------------------------------
-    def open(self) -> "App":
+    def open(self) -> App:
         """Create the window and read settings and progress."""
         pygame.display.init()
         pygame.font.init()
@@ -237,7 +238,10 @@ class App:
             return False
         binding, pressed = found
         action = getattr(self, f"action_{binding.action}")
-        action(pressed) if binding.with_key else action()
+        if binding.with_key:
+            action(pressed)
+        else:
+            action()
         return True
 
     def action_fullscreen(self) -> None:
@@ -333,9 +337,14 @@ class App:
                 self._last_input = time.monotonic()
             for event in events:
                 self.handle(event)
-                if not self.running:
+                if self.closing:
                     break
             self.frame()
+
+    @property
+    def closing(self) -> bool:
+        """The window is to close (a handled event asked for it)."""
+        return not self.running
 
     def _wait(self) -> list[pygame.event.Event]:
         """Block briefly while the player is active; poll slowly (cheaply) when idle."""

@@ -107,7 +107,10 @@ class Screen:
     def run_action(self, binding: Binding, pressed: str) -> None:
         """Do what ``binding`` is for (``pressed`` is the key, for the actions that want it)."""
         action = getattr(self, f"action_{binding.action}")
-        action(pressed) if binding.with_key else action()
+        if binding.with_key:
+            action(pressed)
+        else:
+            action()
 
     def action_activate(self) -> None:
         """Enter/Space: press the focused widget; with nothing focused, the screen's main action."""
