@@ -21,7 +21,7 @@ from game.engine.model import Scenario
 from game.engine.session import Session, Step
 from game.play.resume import Restored, restore
 from game.render.report import ReportInfo
-from game.store.database import SavedSession
+from game.store.database import SavedSession, StoreError
 from game.store.files import write_atomic
 from scoring.analysis import Analysis
 from scoring.debrief import Debrief, build_debrief
@@ -233,7 +233,7 @@ class Playthrough:
         """What the store knows about this playthrough, for the report's header."""
         try:
             saved = self.saved
-        except Exception:
+        except StoreError:  # the report can do without the store's times
             saved = None
         return ReportInfo(session_id=self.session_id, player=self.player, mode=self.mode,
                           started=saved.started if saved else "", finished_at=saved.finished_at if saved else None,
