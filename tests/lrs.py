@@ -2,7 +2,8 @@
 
 Ralph's venv comes from ``$OMGEKEERD_TEST_RALPH`` (its ``bin`` folder) or ``.ci/ralph-venv/bin``
 (``.ci/run`` installs it there). Without it the tests that need it are skipped with the reason,
-except in CI (``CI=true``), where a missing Ralph is a failure. Ralph runs with its file
+except in CI (``CI=true``), where a missing Ralph is a failure. A test module makes its fixture with
+``yield from serve(tmp_path_factory)`` (one Ralph per module). Ralph runs with its file
 system backend in a temporary folder; ``statements()`` reads what it stored.
 
 Ralph 5.1.0's file system backend writes each POST with the "create" operation, which refuses
@@ -22,7 +23,8 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 import pytest
 
@@ -126,9 +128,8 @@ def start_ralph(folder: Path, bin_folder: Path) -> Ralph:
     return Ralph(port, folder, process, bin_folder)
 
 
-@pytest.fixture(scope="module")
-def ralph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ralph]:
-    """One Ralph for the test module; skipped (or, in CI, failed) when Ralph is not installed."""
+def serve(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ralph]:
+    """A running Ralph for a module fixture, stopped after; skips (or, in CI, fails) when Ralph is not installed."""
     bin_folder = ralph_bin()
     if bin_folder is None:
         reason = ("Ralph (the LRS for the xAPI tests) is not installed: python3 -m venv .ci/ralph-venv && "

@@ -59,7 +59,7 @@ def test_a_playthrough_queues_start_each_decision_and_the_end_with_both_axes(tmp
                                                                "completed"]
     session = Session(scenario)
     analysis = analyse(scenario)
-    for statement, choice in zip(made[1:4], ROUTE):
+    for statement, choice in zip(made[1:4], ROUTE, strict=True):
         situation = session.situation
         session.choose(choice)
         after = score(scenario, analysis, session.metrics)

@@ -14,7 +14,8 @@ import json
 import sqlite3
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Any, Callable, Protocol, Sequence
+from typing import Any, Protocol
+from collections.abc import Callable, Sequence
 
 from game.engine.model import Scenario
 

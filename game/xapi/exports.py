@@ -12,7 +12,8 @@ import csv
 import io
 import json
 import os
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 from game.i18n import t
 from game.store.database import SavedSession, Store

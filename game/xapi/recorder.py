@@ -36,7 +36,7 @@ class Recorder:
         self._sessions: OrderedDict[tuple[str, int], Session] = OrderedDict()
 
     @classmethod
-    def from_config(cls, config: LrsConfig | None = None) -> "Recorder":
+    def from_config(cls, config: LrsConfig | None = None) -> Recorder:
         """A recorder with the organisation's home page (and shared salt, if set) from the LRS config."""
         config = config or load()
         return cls(config.home_page, config.account_salt)
@@ -45,7 +45,7 @@ class Recorder:
     def started(self, facts: SessionFacts, scenario: Scenario) -> list[Outgoing]:
         self._scenarios.setdefault(scenario.content_hash, scenario)
         ctx = self._context(facts)
-        self._sessions.pop((facts.install, facts.session_id), None)
+        self._remember((facts.install, facts.session_id), Session(ctx.scenario))
         return [self._out(facts, "attempted", statements.started(ctx, facts.next_step, facts.when))]
 
     def chose(self, facts: SessionFacts) -> list[Outgoing]:
@@ -105,10 +105,13 @@ class Recorder:
             session.choose(facts.choices[-1])
         else:
             session = Session.replay(scenario, list(facts.choices))
+        self._remember(key, session)
+        return session
+
+    def _remember(self, key: tuple[str, int], session: Session) -> None:
         self._sessions[key] = session
         while len(self._sessions) > MAX_SESSIONS:
             self._sessions.popitem(last=False)
-        return session
 
     def _out(self, facts: SessionFacts, kind: str, made: statements.Statement) -> Outgoing:
         return Outgoing(str(made["id"]), facts.next_step, kind, made)

@@ -11,7 +11,9 @@ import hashlib
 import hmac
 import unicodedata
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+from collections.abc import Mapping, Sequence
 
 from game.engine.markup import plain  # an LRS shows plain text
 from game.engine.model import Choice, Scenario, Situation, Text
@@ -98,7 +100,13 @@ def scenario_object(scenario: Scenario) -> Statement:
 
 
 def situation_object(scenario: Scenario, situation: Situation) -> Statement:
-    """A situation as an xAPI choice interaction, with its choices as the components."""
+    """A situation as an xAPI choice interaction, with its choices as the components (built once per version)."""
+    return _situation_object(scenario, situation.id)
+
+
+@lru_cache(maxsize=512)
+def _situation_object(scenario: Scenario, situation_id: str) -> Statement:  # a Scenario hashes by identity
+    situation = scenario.situations[situation_id]
     title = language_map(scenario.title) or {"nl-NL": scenario.id}
     definition: Statement = {
         "type": ACTIVITY_INTERACTION,
@@ -121,7 +129,8 @@ def _context(ctx: PlayContext, step: int, parent: bool = True) -> Statement:
                        extension("step"): step},
     }
     if parent:
-        context["contextActivities"] = {"parent": [{"objectType": "Activity", "id": scenario_activity(ctx.scenario.id)}]}
+        parent = {"objectType": "Activity", "id": scenario_activity(ctx.scenario.id)}
+        context["contextActivities"] = {"parent": [parent]}
     return context
 
 

@@ -17,7 +17,8 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
-from typing import Callable, Protocol, Sequence
+from typing import Protocol
+from collections.abc import Callable, Sequence
 
 from game.store.database import Store, utc_now
 from game.store.outbox import Queued
@@ -60,7 +61,7 @@ class UrllibTransport:
     def post(self, url: str, body: bytes, headers: dict[str, str]) -> Reply:
         request = urllib.request.Request(url, data=body, method="POST", headers=headers)
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - http(s) only
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 return Reply(response.status, response.read().decode("utf-8", "replace"))
         except urllib.error.HTTPError as exc:
             text = exc.read().decode("utf-8", "replace") if exc.fp is not None else ""

@@ -26,7 +26,8 @@ STRINGS: dict[str, dict[str, object]] = {
     "xapi.config_problem": {"nl": "Let op, LRS-instelling: {problem}", "en": "Note, LRS setting: {problem}"},
     "xapi.sent": {"nl": {"one": "{count} leerregistratie verstuurd.", "other": "{count} leerregistraties verstuurd."},
                   "en": {"one": "{count} learning record sent.", "other": "{count} learning records sent."}},
-    "xapi.queued": {"nl": {"one": "{count} leerregistratie wacht nog.", "other": "{count} leerregistraties wachten nog."},
+    "xapi.queued": {"nl": {"one": "{count} leerregistratie wacht nog.",
+                           "other": "{count} leerregistraties wachten nog."},
                     "en": {"one": "{count} learning record still queued.",
                            "other": "{count} learning records still queued."}},
     "xapi.rejected_now": {
@@ -39,7 +40,8 @@ STRINGS: dict[str, dict[str, object]] = {
                       "stuur opnieuw met: sync --retry-rejected",
                "other": "{count} geweigerde leerregistraties zijn bewaard (met de reden); "
                         "stuur opnieuw met: sync --retry-rejected"},
-        "en": {"one": "{count} refused learning record is kept (with the reason); send again with: sync --retry-rejected",
+        "en": {"one": "{count} refused learning record is kept (with the reason); "
+                      "send again with: sync --retry-rejected",
                "other": "{count} refused learning records are kept (with the reason); "
                         "send again with: sync --retry-rejected"}},
     "xapi.rejected_line": {"nl": "  {id}: {reason}", "en": "  {id}: {reason}"},
