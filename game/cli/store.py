@@ -59,9 +59,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     lang = args.lang
     if args.last == (args.session is not None):
-        raise UsageError("name one session: report SESSION_ID --out FILE.html, or report --last --out FILE.html")
+        raise UsageError(t("cli.report.name_one", lang))
     if args.session is not None and not args.session.isdigit():
-        raise UsageError(f'"{args.session}" is not a session id (a number, shown after play)')
+        raise UsageError(t("cli.report.not_an_id", lang, value=args.session))
     try:
         with open_reading(args) as store:
             saved = store.last(args.player) if args.last else store.get(int(args.session))
