@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Generic, Protocol, TypeVar
 from collections.abc import Callable
+from typing import Generic, Protocol, TypeVar
 
 from game.content.library import Library
 from game.engine.model import Scenario
