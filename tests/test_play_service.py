@@ -70,7 +70,7 @@ from storekit import load, write_scenario  # noqa: E402
 
 # bellen, luisteren, take it back, formulier, maatwerk (the ending "goed")
 SEQUENCE_KEYS = ("1", "1", "u", "2", "1")
-CLOCK_FIELDS = ("started", "updated", "finished_at", "choice_times")
+CLOCK_FIELDS = ("started", "updated", "finished_at", "choice_times", "uid")  # uid: per install
 
 
 @pytest.fixture

@@ -59,7 +59,7 @@ class MemoryStore:
             raise StoreError("bad_mode", mode=mode)
         player = self.ensure_player(player_name)
         now = self._clock()
-        session_id = len(self._records) + 1
+        session_id = max(self._records, default=0) + 1  # never reused, also after a delete
         self._records[session_id] = _Record(SavedSession(
             id=session_id, player=player.name, background=player.background, scenario_id=scenario.id,
             source=str(source), content=scenario.source_text, content_hash=scenario.content_hash, mode=mode,
@@ -101,6 +101,12 @@ class MemoryStore:
         record.saved = replace(record.saved, content=scenario.source_text, content_hash=scenario.content_hash,
                                source=record.saved.source if source is None else str(source))
         self._touch(session_id, self._clock())
+
+    def delete_session(self, session_id: int) -> bool:
+        """Delete one playthrough; True when there was one."""
+        if session_id in self._order:
+            self._order.remove(session_id)
+        return self._records.pop(session_id, None) is not None
 
     # -- reading sessions ----------------------------------------------------------------
     def get(self, session_id: int) -> SavedSession | None:

@@ -113,6 +113,21 @@ MIGRATIONS: list[tuple[str, ...]] = [
             FOREIGN KEY (group_id, seq) REFERENCES group_decisions(group_id, seq) ON DELETE CASCADE)""",
     ),
     outbox.MIGRATION,  # the xAPI outbox and the install id (game/store/outbox.py)
+    (  # 5: coaching (issue 13): a stable uid per session (merging imports), where it came from, coach notes
+        "ALTER TABLE sessions ADD COLUMN uid TEXT",
+        "ALTER TABLE sessions ADD COLUMN origin TEXT",  # NULL: played here; else the install id it came from
+        "UPDATE sessions SET uid = (SELECT value FROM xapi_meta WHERE key = 'install') || '/' || id",
+        "CREATE UNIQUE INDEX sessions_by_uid ON sessions(uid)",
+        """CREATE TRIGGER sessions_uid AFTER INSERT ON sessions WHEN NEW.uid IS NULL BEGIN
+            UPDATE sessions SET uid = (SELECT value FROM xapi_meta WHERE key = 'install') || '/' || NEW.id
+            WHERE id = NEW.id; END""",
+        """CREATE TABLE coach_notes (
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            step INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            PRIMARY KEY (session_id, step))""",
+    ),
 ]
 NEXT_TOUCH = "(SELECT COALESCE(MAX(touched), 0) + 1 FROM sessions)"
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -167,6 +182,8 @@ class SavedSession:
     finished_at: str | None = None
     abandoned: bool = False
     choice_times: tuple[str, ...] = ()
+    uid: str = ""  # stable across laptops: "<install id>/<id where it was played>"
+    origin: str | None = None  # None: played here; else the install id of the laptop it was imported from
 
 
 def default_data_dir() -> Path:
@@ -434,6 +451,14 @@ class Store:
                          (scenario.content_hash, source, session_id))
             _touch(conn, session_id, self._clock())
 
+    def delete_session(self, session_id: int) -> bool:
+        """Delete one playthrough with its choices, notes and queued statements; True when there was one."""
+        with self._write() as conn:
+            deleted = conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,)).rowcount
+            conn.execute("DELETE FROM contents WHERE hash NOT IN (SELECT content_hash FROM sessions"
+                         " UNION SELECT content_hash FROM group_sessions)")
+        return bool(deleted)
+
     # -- reading sessions ----------------------------------------------------------------
     def get(self, session_id: int) -> SavedSession | None:
         """The session with this id, or None; StoreError ``damaged_session`` when it cannot be read."""
@@ -607,7 +632,8 @@ def _saved(row: dict[str, object], made: list[tuple[str, str]]) -> SavedSession:
         choices=[c for c, _ in made], finished=row["finished"] is not None, ending=_opt(row["ending"]),
         resident=num("resident"), rules=num("rules"), quadrant=_opt(row["quadrant"]),
         started=str(row["started"]), updated=str(row["updated"]), finished_at=_opt(row["finished"]),
-        abandoned=bool(row["abandoned"]), choice_times=tuple(m for _, m in made))
+        abandoned=bool(row["abandoned"]), choice_times=tuple(m for _, m in made),
+        uid=str(row.get("uid") or ""), origin=_opt(row.get("origin")))
 
 
 def _opt(value: object) -> str | None:
