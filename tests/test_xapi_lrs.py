@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
+import sys
+import time
 import uuid
 from collections import Counter
 from pathlib import Path
@@ -212,3 +216,23 @@ def test_the_lrs_secret_is_in_no_store_export_or_report(tmp_path, lrs_env, cli):
     assert len(written) >= 5
     for path in written:
         assert SECRET.encode() not in path.read_bytes(), path
+
+
+def test_a_sync_process_killed_with_sigkill_is_finished_by_the_next_run(tmp_path, lrs_env):
+    data = tmp_path / "d"
+    case = write_scenario(tmp_path / "cases")
+    with open_recording_store(data, Recorder(HOME)) as store:
+        for number in range(40):
+            play(store, case, f"speler{number}", ["bellen", "luisteren", "maatwerk"])
+        ids = [row.id for row in store.outbox.all()]
+    command = [sys.executable, str(ROOT / "main.py"), "sync", "--batch-size", "1", "--data-dir", str(data)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while len(arrived(lrs_env, ids)) < 20 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    process.send_signal(signal.SIGKILL)
+    assert process.wait(timeout=10) == -signal.SIGKILL  # it really died half-way
+    assert 20 <= len(arrived(lrs_env, ids)) < len(ids)
+    finished = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert finished.returncode == 0, finished.stderr
+    assert_once(lrs_env, ids)
