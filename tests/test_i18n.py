@@ -13,7 +13,7 @@ import pytest
 from game import i18n
 from game.engine.findings import ERROR, WARNING, Finding
 from game.engine.model import AXES, BACKGROUNDS, DOSSIER_KINDS, SPEAKERS, THINKING_ERRORS, Condition, standard_metrics
-from game.i18n import LANGUAGES, UnknownKey, catalogue, t, tn
+from game.i18n import LANGUAGES, PluralNeedsCount, UnknownKey, catalogue, t, tn
 from game.render.conditions import describe_condition
 from game.store.csv_export import COLUMNS
 from game.ui.settings import TEXT_SIZES
@@ -81,6 +81,16 @@ def test_an_unknown_key_raises_in_strict_mode_and_shows_the_key_otherwise() -> N
     try:
         assert t("no.such.key", "en") == "no.such.key"
         assert tn("no.such.key", 2, "nl") == "no.such.key"
+    finally:
+        i18n.set_strict(True)
+
+
+def test_a_plural_entry_read_without_a_count_fails_loudly_in_tests() -> None:
+    with pytest.raises(PluralNeedsCount):
+        t("cli.validate.errors", "nl")
+    i18n.set_strict(False)
+    try:
+        assert t("cli.validate.errors", "en", count=3) == "3 errors"
     finally:
         i18n.set_strict(True)
 

@@ -42,6 +42,10 @@ class UnknownKey(KeyError):
     """An interface string key that is not in the catalogue (raised in strict mode only)."""
 
 
+class PluralNeedsCount(TypeError):
+    """``t()`` asked for an entry with plural forms, which needs ``tn()`` and a count (strict mode only)."""
+
+
 def set_strict(strict: bool) -> None:
     """Make unknown keys raise (tests) or fall back to the key (play)."""
     global _strict
@@ -79,6 +83,8 @@ def t(key: str, lang: str = "nl", **params: object) -> str:
         return key
     value = entry.get(lang) or entry.get("nl", key)
     if not isinstance(value, str):
+        if _strict:
+            raise PluralNeedsCount(f"{key} has plural forms: use tn({key!r}, count, ...)")
         value = value.get("other", "")
     return _format(value, params)
 
