@@ -6,7 +6,14 @@ Entries live in ``game/i18n/strings/<section>.py``, each a dict ``STRINGS`` of
 names (``{count}``). Dutch is the default; English falls back to Dutch.
 
 An unknown key raises :class:`UnknownKey` in strict mode (on in the test suite, or with
-``OMGEKEERD_STRICT_I18N=1``); otherwise the key itself is shown, so a typo never crashes play.
+``OMGEKEERD_STRICT_I18N=1``), and so does :func:`t` on a plural entry (:class:`PluralNeedsCount`);
+otherwise the key itself (or the 'other' form) is shown, so a typo never crashes play.
+
+Keys start with their area (``ui.``, ``cli.``, ``store.``, ``quadrant.``, ...). Objects of the
+engine and scoring carry ids, not texts: renderers ask for ``quadrant.<id>.title``,
+``verdict.<id>``, ``metric.<id>`` and so on. ``tests/test_i18n.py`` checks that every entry has
+both languages, the same placeholders and complete plural forms, and that every key the code
+asks for exists.
 """
 
 from __future__ import annotations
