@@ -4,12 +4,23 @@ A state is the situation plus what can still matter: all metric values (they dec
 end totals, with clamping) and only the flags, visited situations and choices that some
 condition reads. Paths that reach the same state share one node, so scenarios with
 millions of playthroughs are analysed from a few thousand states.
+
+The budget (one rule for every exploration: the analysis, and through it the smells, the
+graph and the debrief's scale): at most ``MAX_STATES`` play states and ``MAX_SECONDS``
+seconds. Within it the results are exact. Beyond it ``analyse`` stops and returns an
+*approximate* analysis (``approximate`` is True, ``too_large`` says why): the scale of the
+scores is then the widest one the metrics allow (every axis metric at its min or max), the
+endings and the expert route are unknown, and ``validate`` says so. Play is never held up:
+a session still ends, is stored as finished and gets a debrief that says its scale is
+approximate. The library's largest case needs about 4,000 states (0.3 s).
 """
 
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass, field
+from typing import Callable
 
 from game.engine import rules
 from game.engine.machine import table_for
@@ -17,6 +28,9 @@ from game.engine.model import Condition, Scenario, Situation
 from game.engine.rules import State
 
 _END = "\x00end"
+MAX_STATES = 25_000  # play states an exploration may visit (about 1 KB and 85 µs each)
+MAX_SECONDS = 2.0  # and the time it may take, whichever limit comes first
+_CLOCK_EVERY = 256  # states between two looks at the clock
 
 Key = tuple[object, ...]  # a play state as the memo tells states apart (see _Explorer.key)
 
@@ -50,6 +64,8 @@ class Analysis:
     ending_best: dict[str, Scores] = field(default_factory=dict)  # best route to each ending
     outcomes: set[tuple[float, float]] = field(default_factory=set)  # reachable (resident, rules) end totals
     graph: _Explorer | None = field(default=None, repr=False)
+    approximate: bool = False  # the exploration went over the budget: the scale is the metrics' widest
+    too_large: str = ""  # why (the budget that was exceeded), when approximate
 
     def quadrants(self) -> set[str]:
         """The quadrants (see scoring.scores.quadrant) that some complete playthrough ends in."""
@@ -59,7 +75,7 @@ class Analysis:
     def route_without_lever(self, threshold: int = 70) -> list[str] | None:
         """A route ending with both scores >= threshold whose choices use no lever, or None."""
         graph = self.graph
-        if graph is None:
+        if graph is None or self.approximate:
             return None
         good: dict[Key, tuple[str, Key] | None] = {}
         order, _cyclic = _postorder(graph.root, graph.children)
@@ -88,7 +104,7 @@ class Analysis:
 
     def end_states(self) -> set[tuple[str, float, float]]:
         """Every (ending id, resident total, rules total) that some complete playthrough ends with."""
-        return set(self.graph.terminal.values()) if self.graph is not None else set()
+        return set(self.graph.terminal.values()) if self.graph is not None and not self.approximate else set()
 
     def scores(self, resident_total: float, rules_total: float) -> Scores:
         """Normalise raw axis totals to 0-100 with this scenario's range."""
@@ -109,6 +125,8 @@ class Analysis:
             "states": self.states,
             "dead_ends": self.dead_ends,
             "cyclic": self.cyclic,
+            "approximate": self.approximate,
+            "too_large": self.too_large,
         }
 
 
@@ -161,12 +179,16 @@ class _Explorer:
     """Every play state reachable from the start, found by walking the scenario's transition table.
 
     Moves are made with ``game.engine.rules`` (the same rules the machine's predicates and
-    callbacks use), without firing triggers. ``node`` is called once per state reached, so a
-    subclass can count or bound the work (``scoring.smells.fits_budget``).
+    callbacks use), without firing triggers, within the budget (``within_budget``).
     """
 
-    def __init__(self, scenario: Scenario) -> None:
+    def __init__(self, scenario: Scenario, max_states: int | None = None, max_seconds: float | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.scenario = scenario
+        self.max_states = MAX_STATES if max_states is None else max_states
+        self.max_seconds = MAX_SECONDS if max_seconds is None else max_seconds
+        self.clock = clock
+        self.started = clock()
         self.table = table_for(scenario)
         self.metric_ids = list(scenario.metrics)
         self.flags_read, self.visited_read, self.chosen_read = _referenced(scenario)
@@ -216,6 +238,7 @@ class _Explorer:
             key, where, state = stack.pop()
             if key in self.children or key in self.terminal:
                 continue
+            self.within_budget()
             if where in scenario.endings:
                 resident, rules_total = axis_totals(scenario, dict(state.metrics))
                 self.terminal[key] = (where, resident, rules_total)
@@ -231,11 +254,24 @@ class _Explorer:
             self.children[key] = edges
         return root
 
+    def within_budget(self) -> None:
+        """Raise OverBudget when the exploration has seen too many states or taken too long."""
+        seen = len(self.children) + len(self.terminal)
+        if seen >= self.max_states:
+            raise OverBudget(f"more than {self.max_states:,} play states".replace(",", "."))
+        if seen % _CLOCK_EVERY == 0 and self.clock() - self.started > self.max_seconds:
+            raise OverBudget(f"more than {self.max_seconds:g} seconds of exploring ({seen:,} play states)"
+                             .replace(",", "."))
+
     def node(self, where: str, state: State) -> Key:
         """The memo key of a play state (an ending keeps only its metric values)."""
         if where in self.scenario.endings:
             return (_END, where, tuple(state.metrics[m] for m in self.metric_ids))
         return self.key(where, state)
+
+
+class OverBudget(Exception):
+    """The exploration went over the budget; the message says which limit."""
 
 
 def _postorder(root: Key, children: dict[Key, list[tuple[str, Key]]]) -> tuple[list[Key], bool]:
@@ -261,10 +297,13 @@ def _postorder(root: Key, children: dict[Key, list[tuple[str, Key]]]) -> tuple[l
     return order, cyclic
 
 
-def analyse(scenario: Scenario) -> Analysis:
-    """Explore every playthrough of a (valid) scenario."""
-    explorer = _Explorer(scenario)
-    root = explorer.explore()
+def analyse(scenario: Scenario, max_states: int | None = None, max_seconds: float | None = None) -> Analysis:
+    """Explore every playthrough of a (valid) scenario, within the budget (else an approximate analysis)."""
+    explorer = _Explorer(scenario, max_states, max_seconds)
+    try:
+        root = explorer.explore()
+    except OverBudget as exc:
+        return approximate(scenario, explorer, str(exc))
     order, cyclic = _postorder(root, explorer.children)
     infinite = float("inf")
     count: dict[Key, int] = {}
@@ -302,6 +341,25 @@ def analyse(scenario: Scenario) -> Analysis:
     result.graph = explorer
     _expert(result, root, order, explorer, count)
     return result
+
+
+def widest_range(scenario: Scenario, axis: str) -> tuple[float, float]:
+    """The lowest and highest total an axis can have: each of its metrics at its min or its max."""
+    metrics = [scenario.metrics[m] for m in scenario.axis_metrics(axis) if m in scenario.metrics]
+    return float(sum(m.min for m in metrics)), float(sum(m.max for m in metrics))
+
+
+def approximate(scenario: Scenario, explorer: _Explorer, reason: str) -> Analysis:
+    """What is known when the exploration went over the budget: the widest scale, nothing exact."""
+    from game.engine.validator import reachable_from_start
+
+    graph_reach = reachable_from_start(scenario)
+    return Analysis(
+        scenario.id, [s for s in scenario.situations if s in graph_reach],
+        {e: e in graph_reach for e in scenario.endings}, 0,
+        {axis: widest_range(scenario, axis) for axis in ("resident", "rules")},
+        [], None, None, len(explorer.children) + len(explorer.terminal), set(explorer.choices_taken),
+        [], False, approximate=True, too_large=reason)
 
 
 def _expert(result: Analysis, root: Key, order: list[Key], explorer: _Explorer, count: dict[Key, int]) -> None:

@@ -112,6 +112,11 @@ class Debrief:
     analysis: Analysis = field(repr=False, default=None)  # type: ignore[assignment]
 
     @property
+    def scale_approximate(self) -> bool:
+        """Whether the scores are on the widest possible scale (the case was too large to explore)."""
+        return bool(self.analysis is not None and self.analysis.approximate)
+
+    @property
     def quadrant_title(self) -> Text:
         """The quadrant's title in every language."""
         return Text(texts(f"quadrant.{self.quadrant}.title"))

@@ -35,7 +35,6 @@ from typing import Callable, Iterator
 from game.engine.findings import WARNING, Finding
 from game.content.library import Entry
 from game.engine.model import HEADLINE_AXES, Choice, Condition, Scenario, Situation
-from game.engine.rules import State
 from game.engine.session import ReplayError, Session
 from game.engine.validator import conditions, reachable_from_start
 
@@ -43,7 +42,6 @@ from scoring.analysis import Analysis, analyse
 from scoring.scores import score
 
 HIGH_SCORE = 70  # both headline scores at or above this: a route "to both-high scores"
-MAX_WORK = 2_000_000  # play states weighted by the situations visited on the way: about 2 s of analysis
 
 StaticCheck = Callable[[Scenario], list[Finding]]
 AnalysedCheck = Callable[[Scenario, Analysis], list[Finding]]
@@ -126,27 +124,113 @@ def worse_on(worse: Choice, better: Choice) -> list[str] | None:
     return lower or None
 
 
+PAIRWISE_CHOICES = 64  # up to this many choices in a situation every pair is compared; beyond, the Pareto front
+MAX_COMPARISONS = 2_000_000  # comparisons of one group of choices on the Pareto front (about 1 s)
+
+
 def check_dominated(scenario: Scenario) -> list[Finding]:
     """A choice no better than a sibling on any metric and worse on one, with the same consequences."""
     flags_read, chosen_read = _read_in_play(scenario, "flag"), _read_in_play(scenario, "chose")
     found = []
     for situation in scenario.situations.values():
-        for worse in situation.choices:
-            for better in situation.choices:
-                if better is worse or not _same_consequences(situation, worse, better, flags_read, chosen_read):
-                    continue
-                lower = worse_on(worse, better)
-                if lower is None:
-                    continue
-                found.append(_warn(
-                    scenario, worse.line,
-                    f"choice {situation.id}.{worse.id} is dominated by {situation.id}.{better.id}: "
-                    f"no better on any metric and worse on {', '.join(lower)} ({_shown(_effects(worse))} "
-                    f"against {_shown(_effects(better))}), with the same consequences",
-                    "a tempting choice should win on something (often efficiency, or legality for a strict "
-                    "route); give it that gain, or remove the choice"))
-                break
+        if len(situation.choices) > PAIRWISE_CHOICES:
+            pairs = _dominated_by_front(situation, flags_read, chosen_read)
+        else:
+            pairs = _dominated_pairwise(situation, flags_read, chosen_read)
+        for worse, better, lower in pairs:
+            found.append(_warn(
+                scenario, worse.line,
+                f"choice {situation.id}.{worse.id} is dominated by {situation.id}.{better.id}: "
+                f"no better on any metric and worse on {', '.join(lower)} ({_shown(_effects(worse))} "
+                f"against {_shown(_effects(better))}), with the same consequences",
+                "a tempting choice should win on something (often efficiency, or legality for a strict "
+                "route); give it that gain, or remove the choice"))
     return found
+
+
+Dominated = list[tuple[Choice, Choice, list[str]]]
+
+
+def _dominated_pairwise(situation: Situation, flags_read: set[str], chosen_read: set[str]) -> Dominated:
+    """Each dominated choice with the first sibling (in file order) that dominates it."""
+    result = []
+    for worse in situation.choices:
+        for better in situation.choices:
+            if better is worse or not _same_consequences(situation, worse, better, flags_read, chosen_read):
+                continue
+            lower = worse_on(worse, better)
+            if lower is not None:
+                result.append((worse, better, lower))
+                break
+    return result
+
+
+def _dominated_by_front(situation: Situation, flags_read: set[str], chosen_read: set[str]) -> Dominated:
+    """The same answer for a situation with many choices, without comparing every pair.
+
+    Choices are grouped by their consequences (goto, flags read, requires). Within a group a
+    dominating choice has a strictly larger sum of effects, and dominance is transitive, so in
+    order of falling sum each choice only needs comparing with the undominated ones before it.
+    """
+    groups: dict[tuple[object, ...], list[Choice]] = {}
+    for choice in situation.choices:
+        if f"{situation.id}.{choice.id}" in chosen_read:
+            continue  # a condition asks whether this one was chosen: nothing stands in for it
+        key = (choice.goto, frozenset(set(choice.set_flags) & flags_read),
+               frozenset(set(choice.clear_flags) & flags_read), _condition_key(choice.requires))
+        groups.setdefault(key, []).append(choice)
+    result: Dominated = []
+    for key, members in groups.items():
+        unconditional = groups.get(key[:3] + (None,), []) if key[3] is not None else []
+        result += _front_pass(members, unconditional)
+    order = {id(choice): index for index, choice in enumerate(situation.choices)}
+    return sorted(result, key=lambda item: order[id(item[0])])
+
+
+def _front_pass(members: list[Choice], also_better: list[Choice]) -> Dominated:
+    """Members dominated by another member or by one of ``also_better`` (which may stand in for any).
+
+    At most ``MAX_COMPARISONS`` comparisons per group (a budget like the analysis's): a
+    situation of thousands of choices that all trade one metric against another would
+    otherwise still compare nearly every pair; the choices after the budget are not checked.
+    """
+    candidates = [(choice, True) for choice in members] + [(choice, False) for choice in also_better]
+    effects = {id(choice): _effects(choice) for choice, _ in candidates}
+    candidates.sort(key=lambda item: -sum(effects[id(item[0])].values()))
+    front: list[Choice] = []
+    on_front: set[frozenset[tuple[str, float]]] = set()  # one choice per set of effects is enough
+    result: Dominated = []
+    budget = MAX_COMPARISONS
+    for choice, is_member in candidates:
+        budget -= len(front)
+        if budget < 0:
+            break
+        mine = effects[id(choice)]
+        dominator = next((better for better in front if _dominates(effects[id(better)], mine)), None)
+        if dominator is None and frozenset(mine.items()) not in on_front:
+            on_front.add(frozenset(mine.items()))
+            front.append(choice)
+        elif dominator is not None and is_member:
+            result.append((choice, dominator, worse_on(choice, dominator) or []))
+    return result
+
+
+def _dominates(better: dict[str, float], worse: dict[str, float]) -> bool:
+    """At least as good on every metric and better on one (a metric not named counts as 0)."""
+    strictly = False
+    for metric in better.keys() | worse.keys():
+        difference = better.get(metric, 0) - worse.get(metric, 0)
+        if difference < 0:
+            return False
+        strictly = strictly or difference > 0
+    return strictly
+
+
+def _condition_key(condition: Condition | None) -> tuple[object, ...] | None:
+    """A hashable form of a condition, equal exactly when ``same_condition`` holds."""
+    if condition is None:
+        return None
+    return (condition.kind, condition.name, condition.ops, tuple(_condition_key(p) for p in condition.parts))
 
 
 def check_same_effects(scenario: Scenario) -> list[Finding]:
@@ -261,42 +345,54 @@ def check_high_route_without_lever(scenario: Scenario, analysis: Analysis) -> li
                   "uses (levers: [...]), or lower the scores of this route")]
 
 
-class _TooManyStates(Exception):
-    """The play-state graph is larger than the budget."""
-
-
 def fits_budget(scenario: Scenario, budget: int | None = None) -> bool:
-    """Whether exploring the scenario as the analysis does stays within ``budget`` units of work.
-
-    A unit is one play state plus one for every situation visited before it (the analysis
-    copies that set at every step), so the budget bounds the time, not only the memory.
-    """
-    from scoring.analysis import Key, _Explorer  # the analysis's own exploration, so the count is the same
-
-    limit = MAX_WORK if budget is None else budget
-
-    class Counting(_Explorer):
-        work = 0
-
-        def node(self, where: str, state: State) -> Key:
-            self.work += 1 + len(state.visited)
-            if self.work > limit:
-                raise _TooManyStates
-            return super().node(where, state)
-
-    try:
-        Counting(scenario).explore()
-    except _TooManyStates:
-        return False
-    return True
+    """Whether the analysis of the scenario stays within its budget (``scoring.analysis.MAX_STATES``)."""
+    return not analyse(scenario, max_states=budget).approximate
 
 
-def _too_large(scenario: Scenario) -> Finding:
+def too_large(scenario: Scenario, analysis: Analysis) -> Finding:
+    """The one finding for a scenario whose exploration went over the budget: why, and what to do."""
     return _warn(scenario, scenario.lines.get("situations", 1),
-                 "the scoring checks skipped this scenario: it has so many different play states "
-                 "that exploring them (and so computing its scores) takes seconds",
-                 "give metrics of your own a smaller range or fewer different effect sizes "
-                 "(the analysis tells states apart by every metric value)")
+                 f"the scoring checks skipped this scenario: it has {analysis.too_large} because "
+                 f"{_why_so_many(scenario)}; its scores cannot be scaled exactly (play still ends, and its "
+                 "debrief says the scale is approximate)",
+                 "give metrics of your own a smaller range or fewer different effect sizes, read fewer flags in "
+                 "conditions, or let choices that go back to an earlier situation stop (requires) after a round")
+
+
+def _why_so_many(scenario: Scenario) -> str:
+    """The likeliest reason a scenario has that many play states, in words."""
+    back = _back_edge(scenario)
+    if back:
+        return f"choices lead back to an earlier situation ({back[0]} -> {back[1]}), so every round adds new metric values"
+    flags = _read_in_play(scenario, "flag")
+    if len(flags) > 8:
+        return f"conditions read {len(flags)} flags, and every combination of them is a different state"
+    return (f"its {len(scenario.situations)} situations and {len(scenario.metrics)} metrics combine into "
+            "that many different metric values")
+
+
+def _back_edge(scenario: Scenario) -> tuple[str, str] | None:
+    """A goto (choice or next) that closes a circle in the situation graph, found without recursion."""
+    targets = {s.id: [c.goto for c in s.choices] + [r.goto for r in s.next] for s in scenario.situations.values()}
+    state: dict[str, int] = {}
+    for root in targets:
+        if root in state:
+            continue
+        state[root] = 1
+        stack = [(root, iter(targets[root]))]
+        while stack:
+            node, todo = stack[-1]
+            target = next(todo, None)
+            if target is None:
+                state[node] = 2
+                stack.pop()
+            elif target in targets and state.get(target) == 1:
+                return node, target
+            elif target in targets and target not in state:
+                state[target] = 1
+                stack.append((target, iter(targets[target])))
+    return None
 
 
 STATIC_CHECKS: tuple[StaticCheck, ...] = (check_dominated, check_same_effects, check_unchanged_metrics,
@@ -310,9 +406,9 @@ def smells(scenario: Scenario, analysis: Analysis | None = None) -> list[Finding
     try:
         for check in STATIC_CHECKS:
             found += check(scenario)
-        if analysis is None and not fits_budget(scenario):
-            return sorted(set(found + [_too_large(scenario)]), key=lambda f: (f.line, f.severity, f.message))
         analysis = analysis or analyse(scenario)
+        if analysis.approximate:
+            return sorted(set(found + [too_large(scenario, analysis)]), key=lambda f: (f.line, f.severity, f.message))
         for analysed_check in ANALYSED_CHECKS:
             found += analysed_check(scenario, analysis)
     except Exception as exc:  # the checks must never stop validate; say what happened instead

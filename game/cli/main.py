@@ -143,6 +143,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 def _print_analysis(scenario: Scenario, analysis: Analysis, lang: str) -> None:
     print(f"{scenario.id}: {scenario.title.get(lang)}")
+    if analysis.approximate:
+        print(t("hardening.analyze_approximate", lang, states=analysis.states))
     print(t("cli.analyze.reachable", lang, reached=len(analysis.situations), total=len(scenario.situations)))
     print(t("cli.analyze.playthroughs", lang, count=analysis.playthroughs, states=analysis.states,
             loops=t("cli.analyze.loops", lang) if analysis.cyclic else ""))

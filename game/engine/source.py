@@ -10,7 +10,6 @@ Characters YAML does not allow are reported at their own line before parsing.
 
 from __future__ import annotations
 
-import datetime as _dt
 import math
 import os
 import re

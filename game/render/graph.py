@@ -31,6 +31,7 @@ COLOURS: dict[str, tuple[str, str]] = {
     "kind": ("#ffe0b2", "#ef6c00"),
     "stuck": ("#ffcdd2", "#c62828"),
     "unreachable": ("#eeeeee", "#9e9e9e"),
+    "unknown": ("#fff9c4", "#9e9d24"),  # the case was too large to explore (an approximate analysis)
 }
 SITUATION_COLOURS = ("#ffffff", "#455a64")
 EXPERT_COLOUR = "#6a1b9a"
@@ -143,6 +144,8 @@ def expert_steps(scenario: Scenario, choice_ids: list[str]) -> set[tuple[str, st
 def _ending_style(ending_id: str, analysis: Analysis) -> tuple[str, str]:
     """(style, label line) of an ending: the quadrant of its best route, or unreachable."""
     best = analysis.ending_best.get(ending_id)
+    if analysis.approximate:
+        return "unknown", "not analysed: too many play states"
     if not analysis.endings.get(ending_id) or best is None:
         return "unreachable", "never reached"
     kind = quadrant(best)

@@ -16,6 +16,8 @@ def show_debrief(screen: TextScreen, debrief: Debrief) -> None:
         screen.line(t("not_finished", lang))
     scores = debrief.scores
     screen.line(f"{t('score.resident', lang)}: {scores.resident}/100    {t('score.rules', lang)}: {scores.rules}/100")
+    if debrief.scale_approximate:
+        screen.para(t("hardening.scale_approximate", lang), "  ")
     screen.line()
     screen.para(t(f"quadrant.{debrief.quadrant}.title", lang))
     screen.para(t(f"quadrant.{debrief.quadrant}.text", lang), "  ")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-from pathlib import Path
 from typing import Iterable, Iterator
 
 from game.engine.loader import load_scenario

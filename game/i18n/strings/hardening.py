@@ -49,6 +49,16 @@ STRINGS = {
               "voer 'forget' nog eens uit om ook die sporen te wissen.",
         "en": "{name} was deleted, but another Omgekeerd window still holds an old copy open; close it and run "
               "'forget' again to wipe those traces too."},
+    "hardening.scale_approximate": {
+        "nl": "Let op: deze casus heeft te veel mogelijke routes om alle uitkomsten na te gaan. De scores staan daarom "
+              "op de breedst mogelijke schaal en zijn een benadering.",
+        "en": "Note: this case has too many possible routes to check every outcome. The scores are therefore on the "
+              "widest possible scale and are an approximation."},
+    "hardening.analyze_approximate": {
+        "nl": "  benadering: de verkenning stopte na {states} speltoestanden (te groot); de schaal is de breedst "
+              "mogelijke, eindes en expertroute zijn niet bepaald",
+        "en": "  approximate: exploring stopped after {states} play states (too large); the scale is the widest "
+              "possible, endings and expert route are not known"},
     "hardening.export_skipped": {
         "nl": "Sessie {id} is niet geëxporteerd: {reason}",
         "en": "Session {id} was not exported: {reason}"},
