@@ -161,7 +161,7 @@ def _scripted(args: argparse.Namespace, play: Playthrough, choose: Callable[[str
     if args.json:
         result = scored_json(session)
         result["session"] = play.session_id
-        print(json.dumps(result, ensure_ascii=False, indent=2))
+        print(json.dumps(result, ensure_ascii=False, indent=2, allow_nan=False))
     elif not session.finished and screen is not None:
         screen.line()
         screen.line(t("saved_as", lang).format(id=play.session_id, player=play.player))
