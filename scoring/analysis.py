@@ -66,6 +66,7 @@ class Analysis:
     graph: _Explorer | None = field(default=None, repr=False)
     approximate: bool = False  # the exploration went over the budget: the scale is the metrics' widest
     too_large: str = ""  # why (the budget that was exceeded), when approximate
+    start: dict[str, float] = field(default_factory=dict)  # axis totals before any choice: the 50 of the scale
 
     def quadrants(self) -> set[str]:
         """The quadrants (see scoring.scores.quadrant) that some complete playthrough ends in."""
@@ -107,9 +108,26 @@ class Analysis:
         return set(self.graph.terminal.values()) if self.graph is not None and not self.approximate else set()
 
     def scores(self, resident_total: float, rules_total: float) -> Scores:
-        """Normalise raw axis totals to 0-100 with this scenario's range."""
-        return Scores(_round(normalise(resident_total, self.range["resident"])),
-                      _round(normalise(rules_total, self.range["rules"])), resident_total, rules_total)
+        """Raw axis totals on 0-100: 50 where the case began, 100 the best end, 0 the worst (see ``anchored``)."""
+        return Scores(self.score_of("resident", resident_total), self.score_of("rules", rules_total),
+                      resident_total, rules_total)
+
+    def exact(self, axis: str, total: float) -> float:
+        """An axis total on the 0-100 scale, unrounded."""
+        if axis not in self.start:
+            return normalise(total, self.range[axis])
+        return anchored(total, self.start[axis], self.range[axis])
+
+    def score_of(self, axis: str, total: float) -> int:
+        """An axis total as a whole score; only a total equal to the start's shows 50."""
+        value = _round(self.exact(axis, total))
+        start = self.start.get(axis)
+        low, high = self.range[axis]
+        if start is None or high <= low:
+            return value
+        if total > start:
+            return max(51, value)
+        return min(49, value) if total < start else 50
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -127,6 +145,7 @@ class Analysis:
             "cyclic": self.cyclic,
             "approximate": self.approximate,
             "too_large": self.too_large,
+            "start": {axis: _num(total) for axis, total in self.start.items()},
         }
 
 
@@ -145,6 +164,29 @@ def normalise(total: float, bounds: tuple[float, float]) -> float:
     if high <= low:
         return 100.0
     return max(0.0, min(100.0, 100.0 * (total - low) / (high - low)))
+
+
+def anchored(total: float, start: float, bounds: tuple[float, float]) -> float:
+    """A total on 0-100 anchored at the start: the start total is 50, the best end total 100, the worst 0.
+
+    Each side is a straight line of its own, so an extreme route only stretches its own side:
+    above 50 means better than where the case began, below 50 worse. When every route ends
+    on the same total (a fixed axis) every score is 100, as before.
+    """
+    low, high = bounds
+    if high <= low:
+        return 100.0
+    if total >= start:
+        top = max(high, start)
+        return 50.0 if total == start else (100.0 if top == start else min(100.0, 50 + 50 * (total - start) / (top - start)))
+    bottom = min(low, start)
+    return 0.0 if bottom == start else max(0.0, 50 * (total - bottom) / (start - bottom))
+
+
+def start_totals(scenario: Scenario) -> dict[str, float]:
+    """The headline axis totals before any choice (the metrics' start values)."""
+    resident, rules_total = axis_totals(scenario, rules.start_metrics(scenario))
+    return {"resident": resident, "rules": rules_total}
 
 
 def axis_totals(scenario: Scenario, metrics: dict[str, float]) -> tuple[float, float]:
@@ -337,6 +379,7 @@ def analyse(scenario: Scenario, max_states: int | None = None, max_seconds: floa
     result = Analysis(scenario.id, [s for s in scenario.situations if s in explorer.seen_situations],
                       {e: bool(reachable_mask >> i & 1) for i, e in enumerate(names)}, count[root], ranges,
                       [], None, None, len(order), explorer.choices_taken, sorted(explorer.dead_ends), cyclic)
+    result.start = start_totals(scenario)
     result.outcomes = {(resident, rules) for _ending, resident, rules in explorer.terminal.values()}
     result.graph = explorer
     _expert(result, root, order, explorer, count)
@@ -359,7 +402,7 @@ def approximate(scenario: Scenario, explorer: _Explorer, reason: str) -> Analysi
         {e: e in graph_reach for e in scenario.endings}, 0,
         {axis: widest_range(scenario, axis) for axis in ("resident", "rules")},
         [], None, None, len(explorer.children) + len(explorer.terminal), set(explorer.choices_taken),
-        [], False, approximate=True, too_large=reason)
+        [], False, approximate=True, too_large=reason, start=start_totals(scenario))
 
 
 def _expert(result: Analysis, root: Key, order: list[Key], explorer: _Explorer, count: dict[Key, int]) -> None:
@@ -369,8 +412,8 @@ def _expert(result: Analysis, root: Key, order: list[Key], explorer: _Explorer, 
         if key in explorer.terminal:
             ending, resident, rules = explorer.terminal[key]
             scores = result.scores(resident, rules)
-            exact_r = normalise(resident, result.range["resident"])
-            exact_l = normalise(rules, result.range["rules"])
+            exact_r = result.exact("resident", resident)
+            exact_l = result.exact("rules", rules)
             best[key] = ((min(exact_r, exact_l), exact_r + exact_l, 0), None, None, ending)
             known = result.ending_best.get(ending)
             if known is None or (min(scores.resident, scores.rules), scores.resident + scores.rules) > \

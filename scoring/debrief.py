@@ -10,7 +10,7 @@ from game.engine.session import Session
 from game.i18n import texts
 
 from scoring.analysis import Analysis, Scores, analyse
-from scoring.scores import Question, four_questions, quadrant, score
+from scoring.scores import Question, four_questions, quadrant, scale_word, score, verdict
 
 
 class CatalogueTexts(Mapping[str, Text]):
@@ -110,6 +110,18 @@ class Debrief:
     player_background: str | None
     expertise_note: Text
     analysis: Analysis = field(repr=False, default=None)  # type: ignore[assignment]
+    score_quadrant: str = ""  # the quadrant of the two scores (the verdict when the ending declares none)
+    outcome_declared: bool = False  # the verdict is the ending's declared outcome
+
+    @property
+    def score_words(self) -> tuple[str, str]:
+        """Catalogue keys saying in words what the resident and the rules score mean (``scale.<id>``)."""
+        return f"scale.{scale_word(self.scores.resident)}", f"scale.{scale_word(self.scores.rules)}"
+
+    @property
+    def scores_differ(self) -> bool:
+        """Whether the scores land in another quadrant than the ending's declared outcome."""
+        return self.outcome_declared and self.score_quadrant != self.quadrant
 
     @property
     def scale_approximate(self) -> bool:
@@ -161,7 +173,8 @@ def build_debrief(session: Session, analysis: Analysis | None = None,
     expert, _ = _walk(scenario, analysis, analysis.expert_route)
     start = score(scenario, analysis, Session(scenario).metrics)
     final = score(scenario, analysis, session.metrics)
-    kind = quadrant(final)
+    ending = session.ending
+    kind = verdict(ending, final)
     shown: dict[str, list[tuple[str, Text]]] = {}
     for step in route:
         choice = scenario.situations[step.situation].choice(step.choice)
@@ -179,17 +192,17 @@ def build_debrief(session: Session, analysis: Analysis | None = None,
             for lever_id in alt.levers if alt else []:
                 if lever_id not in used and lever_id not in session.levers_missed:
                     elsewhere.setdefault(lever_id, None)
-    ending = session.ending
     background = player_background if player_background in BACKGROUNDS else None
     note = scenario.debrief.expertise.get(background, Text({})) if background else Text({})
     return Debrief(
         scenario.id, scenario.title, session.finished, final, kind,
         [(start.resident, start.rules)] + [s.scores_after for s in route],
-        four_questions(scenario, session.metrics), thinking,
+        four_questions(scenario, session.metrics, ending.outcome if ending else ""), thinking,
         [_lever(scenario, lever) for lever in session.levers_used],
         [_lever(scenario, lever) for lever in session.levers_missed if lever not in used],
         [_lever(scenario, lever) for lever in elsewhere],
         route, expert, analysis.expert_scores, session.choice_ids == analysis.expert_route,
         ending.id if ending else None, ending.title if ending else Text({}), ending.text if ending else Text({}),
         session.epilogue, scenario.debrief.reflection, scenario.debrief.background,
-        list(scenario.debrief.sources), background, note, analysis)
+        list(scenario.debrief.sources), background, note, analysis, quadrant(final),
+        bool(ending and ending.outcome))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine.model import Scenario, Text
+from game.engine.model import Ending, Scenario, Text
 from game.engine.rules import start_metrics
 from game.i18n import t, texts
 
 from scoring.analysis import Analysis, Scores, axis_totals
 
-HIGH = 50  # a headline score at or above this is "high" for the quadrant
+HIGH = 50  # where the case began: a headline score above this is "high" for the quadrant
 
 QUADRANTS = ("omgekeerd", "rules", "kind", "stuck")  # texts: quadrant.<id>.label | .title | .text
 
@@ -22,6 +22,10 @@ QUESTIONS: list[tuple[str, tuple[str, ...]]] = [  # (id, metrics); the text is q
 ]
 
 VERDICTS = ("yes", "partly", "no")  # texts: verdict.<id>
+NEVER_YES_WHEN_STUCK = ("right_solution", "efficient")  # an ending declared stuck answers these "no"
+OWN_METRICS = {"right_solution": "resident", "efficient": "efficiency", "allowed": "rules"}  # question -> axis
+
+SCALE_WORDS = ((80, "much_better"), (51, "better"), (50, "same"), (21, "worse"), (0, "much_worse"))  # scale.<id>
 
 
 @dataclass(frozen=True)
@@ -59,9 +63,19 @@ def score(scenario: Scenario, analysis: Analysis, metrics: dict[str, float]) -> 
     return analysis.scores(resident, rules)
 
 
+def scale_word(value: int) -> str:
+    """What a 0-100 score means in words (the catalogue's ``scale.<id>``): 50 is where the case began."""
+    return next(word for bound, word in SCALE_WORDS if value >= bound)
+
+
+def verdict(ending: Ending | None, scores: Scores) -> str:
+    """The headline verdict of a route: its ending's declared outcome, else the quadrant of its scores."""
+    return ending.outcome if ending is not None and ending.outcome else quadrant(scores)
+
+
 def quadrant(scores: Scores) -> str:
-    """omgekeerd (both high) | rules | kind | stuck."""
-    resident_high, rules_high = scores.resident >= HIGH, scores.rules >= HIGH
+    """omgekeerd (both high) | rules | kind | stuck; high is above 50, better than where the case began."""
+    resident_high, rules_high = scores.resident > HIGH, scores.rules > HIGH
     if resident_high and rules_high:
         return "omgekeerd"
     if rules_high:
@@ -69,25 +83,34 @@ def quadrant(scores: Scores) -> str:
     return "kind" if resident_high else "stuck"
 
 
-def four_questions(scenario: Scenario, metrics: dict[str, float]) -> list[Question]:
-    """The municipality's four questions, each judged by how its metrics moved from the start."""
+def four_questions(scenario: Scenario, metrics: dict[str, float], outcome: str = "") -> list[Question]:
+    """The municipality's four questions, each judged by how its metrics moved from the start.
+
+    The end values include the ending's effects, so what an outcome costs (an eviction, a
+    nursing-home admission) counts. Metrics of your own take part by their axis (resident:
+    the right solution; efficiency: efficient; rules: allowed). An ending declared ``stuck``
+    answers "no" to the right solution and to efficient.
+    """
     start = start_metrics(scenario)
     result = []
-    own = {axis: [m.id for m in scenario.metrics.values() if not m.standard and m.axis == axis]
-           for axis in ("resident", "rules", "efficiency")}
-    extra = {"right_solution": own["resident"], "efficient": own["efficiency"], "allowed": own["rules"]}
     for question_id, metric_ids in QUESTIONS:
-        ids = list(metric_ids) + extra.get(question_id, [])
-        changes = {m: metrics.get(m, 0) - start.get(m, 0) for m in ids if m in scenario.metrics}
-        values = list(changes.values())
-        if values and all(v > 0 for v in values):
-            verdict = "yes"
-        elif any(v > 0 for v in values) or all(v == 0 for v in values):
-            verdict = "partly"
-        else:
-            verdict = "no"
-        result.append(Question(question_id, verdict, changes))
+        axis = OWN_METRICS.get(question_id)
+        own = [m.id for m in scenario.metrics.values() if not m.standard and m.axis == axis] if axis else []
+        changes = {m: metrics.get(m, 0) - start.get(m, 0) for m in list(metric_ids) + own if m in scenario.metrics}
+        answer = _verdict(list(changes.values()))
+        if outcome == "stuck" and question_id in NEVER_YES_WHEN_STUCK:
+            answer = "no"
+        result.append(Question(question_id, answer, changes))
     return result
+
+
+def _verdict(values: list[float]) -> str:
+    """yes: every metric went up; partly: one went up, or none changed; no: none up and one down."""
+    if values and all(v > 0 for v in values):
+        return "yes"
+    if any(v > 0 for v in values) or all(v == 0 for v in values):
+        return "partly"
+    return "no"
 
 
 def questions_json(questions: list[Question]) -> dict[str, dict[str, object]]:

@@ -93,7 +93,7 @@ def test_expert_route_maximises_the_lower_score(known):
     analysis = analyse(known)
     assert analysis.expert_route == ["luisteren", "toetsen"]
     assert analysis.expert_ending == "goed"
-    assert (analysis.expert_scores.resident, analysis.expert_scores.rules) == (88, 83)
+    assert (analysis.expert_scores.resident, analysis.expert_scores.rules) == (90, 88)
 
 
 def play(scenario, *choices):
@@ -104,9 +104,9 @@ def play(scenario, *choices):
 
 
 @pytest.mark.parametrize("choices, ending, scores, kind", [
-    (("luisteren", "toetsen"), "goed", (88, 83), "omgekeerd"),
+    (("luisteren", "toetsen"), "goed", (90, 88), "omgekeerd"),
     (("luisteren", "gunnen"), "lief", (100, 0), "kind"),
-    (("regel", "toetsen"), "streng", (38, 100), "rules"),
+    (("regel", "toetsen"), "streng", (50, 100), "rules"),  # resident total as at the start: 50, not high
     (("weglopen",), "vast", (0, 0), "stuck"),
 ])
 def test_scores_and_quadrants_of_every_route(known, choices, ending, scores, kind):
@@ -129,7 +129,7 @@ def test_debrief_for_a_rule_route(known):
     session = play(known, "regel", "toetsen")
     debrief = build_debrief(session, player_background="handhaving")
     assert debrief.quadrant == "rules"
-    assert debrief.trajectory == [(38, 33), (25, 50), (38, 100)]
+    assert debrief.trajectory == [(50, 50), (33, 63), (50, 100)]  # 50 is where the case began
     assert [t.id for t in debrief.thinking] == ["rule"]
     assert debrief.thinking[0].choices[0][0] == "vraag.regel"
     assert [lever.id for lever in debrief.levers_used] == ["pw-18"]

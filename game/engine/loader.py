@@ -14,7 +14,8 @@ from typing import Any, Callable
 
 from game.engine import source as yamlsource
 from game.engine.findings import ERROR, WARNING, Finding, did_you_mean, hint_with
-from game.engine.model import (AXES, BACKGROUNDS, DOSSIER_KINDS, LANGUAGES, SPEAKERS, THINKING_ERRORS, Choice, Condition,
+from game.engine.model import (AXES, BACKGROUNDS, DOSSIER_KINDS, LANGUAGES, OUTCOME_ALIASES, OUTCOMES, SPEAKERS,
+                    THINKING_ERRORS, Choice, Condition,
                     Debrief, Document, Ending, Epilogue, Lever, Metric, Resident, Route, Scenario,
                     Situation, Text, standard_metrics)
 from game.engine.source import Node
@@ -28,10 +29,12 @@ METRIC_OPS = ("gte", "gt", "lte", "lt", "eq")
 CONDITION_KEYS = ("metric", "flag", "visited", "chose", "all", "any", "not") + METRIC_OPS
 
 TOP_KEYS = ("format", "id", "title", "summary", "tags", "audience", "minutes", "learning_goals",
-            "resident", "metrics", "dossier", "start", "situations", "endings", "debrief", "levers", "date")
+            "resident", "metrics", "dossier", "start", "situations", "endings", "debrief", "levers", "date",
+            "standard_route_fits")
 SITUATION_KEYS = ("speaker", "speaker_name", "text", "unlocks", "choices", "next")
 CHOICE_KEYS = ("id", "text", "requires", "requires_text", "hidden_unless_met", "effects", "set", "clear",
                "thinking", "levers", "missed_levers", "feedback", "goto")
+ENDING_KEYS = ("title", "text", "epilogue", "outcome", "effects")
 LEVER_KEYS = ("title", "explain", "source", "valid_from", "valid_until")
 MAX_NUMBER = 1_000_000_000  # numbers in a scenario (effects, bounds, minutes) stay within ± this
 _NUMBER_TEXT = re.compile(r"^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
@@ -433,11 +436,14 @@ def load_situation(reader: Reader, situation_id: str, node: Node, line: int) -> 
 
 
 def load_ending(reader: Reader, ending_id: str, node: Node, line: int) -> Ending | None:
-    fields = reader.mapping(node, f"ending {ending_id}", ("title", "text", "epilogue"), ("title", "text"))
+    fields = reader.mapping(node, f"ending {ending_id}", ENDING_KEYS, ("title", "text"))
     if fields is None:
         return None
     ending = Ending(ending_id, reader.text(fields.get("title"), f"ending {ending_id} title"),
                     reader.text(fields.get("text"), f"ending {ending_id} text"), line)
+    ending.lines = {key: node.key_lines.get(key, node.line) for key in fields}
+    ending.outcome = load_outcome(reader, fields.get("outcome"), f"ending {ending_id} outcome")
+    ending.effects = load_effects(reader, fields.get("effects"), f"ending {ending_id}", ending.lines)
     for item in reader.seq(fields.get("epilogue"), f"ending {ending_id} epilogue", "- {if: {flag: x}, text: ...}"):
         parts = reader.mapping(item, f"an epilogue of ending {ending_id}", ("if", "text"), ("text",))
         if parts is None:
@@ -445,6 +451,35 @@ def load_ending(reader: Reader, ending_id: str, node: Node, line: int) -> Ending
         ending.epilogue.append(Epilogue(reader.text(parts.get("text"), f"epilogue of ending {ending_id}"), item.line,
                                         reader.condition(parts.get("if"), f"epilogue if of ending {ending_id}")))
     return ending
+
+
+def load_outcome(reader: Reader, node: Node | None, where: str) -> str:
+    """An ending's declared outcome: one of OUTCOMES; a Dutch word or a typo gets a suggestion."""
+    value = reader.string(node, where, example="omgekeerd")
+    if not value or value in OUTCOMES:
+        return value
+    alias = OUTCOME_ALIASES.get(value.strip().lower())
+    suggestion = f'did you mean "{alias}"?' if alias else did_you_mean(value, OUTCOMES)
+    reader.error(node.line if node else 1, f'unknown outcome "{value}" in {where}',
+                 hint_with(suggestion, "use one of: " + ", ".join(OUTCOMES)))
+    return ""
+
+
+def load_effects(reader: Reader, node: Node | None, where: str, lines: dict[str, int]) -> dict[str, float]:
+    """A map of metric: change (an ending's ``effects``); each key's line goes to ``lines``."""
+    effects: dict[str, float] = {}
+    if node is None:
+        return effects
+    if node.kind != "map":
+        reader.error(node.line, f"{where} effects must be a map of metric: change",
+                     "write e.g. effects: {efficiency: -3, security: -2}")
+        return effects
+    for metric_id, value_node in node.value.items():
+        value = reader.number(value_node, f"{where} effect on {metric_id}")
+        if value is not None:
+            effects[metric_id] = value
+    lines.update({f"effects.{k}": node.key_lines.get(k, node.line) for k in node.value})
+    return effects
 
 
 def load_dossier(reader: Reader, node: Node | None) -> list[Document]:
@@ -527,6 +562,7 @@ def load_tree(reader: Reader, root: Node, text: str, catalogue: dict[str, Lever]
     scenario.dossier = load_dossier(reader, fields.get("dossier"))
     scenario.start = reader.string(fields.get("start"), "start", example="melding", required=True)
     scenario.date = reader.date(fields.get("date"), "date")
+    scenario.standard_route_fits = reader.boolean(fields.get("standard_route_fits"), "standard_route_fits")
     own = load_levers(reader, fields.get("levers"), "levers")
     scenario.levers = {**catalogue, **own}
     scenario.own_levers = set(own)

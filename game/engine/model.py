@@ -13,6 +13,9 @@ THINKING_ERRORS = ("incident", "expertise", "efficiency", "criteria", "rule")
 BACKGROUNDS = ("inkomen", "handhaving", "wmo", "jeugd", "nieuw")
 DOSSIER_KINDS = ("note", "letter", "email", "form", "report")
 LANGUAGES = ("nl", "en")
+OUTCOMES = ("omgekeerd", "rules", "kind", "stuck")  # an ending's declared outcome: one of the four quadrants
+OUTCOME_ALIASES = {"regels": "rules", "regelvast": "rules", "vastgelopen": "stuck", "vast": "stuck",
+                   "lief": "kind", "aardig": "kind", "goedbedoeld": "kind"}  # Dutch words authors type
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,9 @@ class Ending:
     text: Text
     line: int
     epilogue: list[Epilogue] = field(default_factory=list)
+    outcome: str = ""  # the declared outcome (one of OUTCOMES), or "" when the scores decide
+    effects: dict[str, float] = field(default_factory=dict)  # applied (clamped) when the ending is reached
+    lines: dict[str, int] = field(default_factory=dict)  # key -> line, for findings
 
 
 @dataclass
@@ -210,6 +216,7 @@ class Scenario:
     levers: dict[str, Lever] = field(default_factory=dict)  # catalogue plus own levers
     own_levers: set[str] = field(default_factory=set)
     date: _dt.date | None = None
+    standard_route_fits: bool = False  # the case says the standard route is the right one here (the 80 %)
     source_text: str = ""
     lines: dict[str, int] = field(default_factory=dict)
 

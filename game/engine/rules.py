@@ -91,8 +91,13 @@ def clamp(value: float, metric: Metric) -> float:
 
 def apply_effects(metrics: Mapping[str, float], choice: Choice, scenario: Scenario) -> dict[str, float]:
     """Metric values after a choice's effects, each clamped to its [min, max]."""
+    return apply_changes(metrics, choice.effects, scenario)
+
+
+def apply_changes(metrics: Mapping[str, float], effects: Mapping[str, float], scenario: Scenario) -> dict[str, float]:
+    """Metric values after ``effects`` (a choice's or an ending's), each clamped to its [min, max]."""
     result = dict(metrics)
-    for metric_id, delta in choice.effects.items():
+    for metric_id, delta in effects.items():
         metric = scenario.metrics.get(metric_id)
         if metric is not None:
             result[metric_id] = clamp(result.get(metric_id, metric.start) + delta, metric)
@@ -118,7 +123,16 @@ def take(scenario: Scenario, situation_id: str, choice: Choice, state: State) ->
 
 
 def enter(scenario: Scenario, target: str, state: State) -> State:
-    """The state after entering a situation or an ending (only situations count as visited)."""
+    """The state after entering a situation or an ending.
+
+    Only situations count as visited. Entering an ending applies the ending's ``effects``
+    (clamped, like a choice's): play ends there, so they apply once per playthrough.
+    """
+    ending = scenario.endings.get(target)
+    if ending is not None and target not in scenario.situations:
+        if not ending.effects:
+            return state
+        return State(apply_changes(state.metrics, ending.effects, scenario), state.flags, state.visited, state.chosen)
     if target not in scenario.situations or target in state.visited:
         return state
     return State(state.metrics, state.flags, state.visited | {target}, state.chosen)

@@ -362,10 +362,23 @@ def check_sentence_length(scenario: Scenario) -> list[Finding]:
     return found
 
 
+def check_ending_effects(scenario: Scenario) -> list[Finding]:
+    """An ending's ``effects`` must name metrics the scenario has."""
+    found = []
+    for ending in scenario.endings.values():
+        for metric_id in ending.effects:
+            if metric_id not in scenario.metrics:
+                found.append(_err(scenario, ending.lines.get(f"effects.{metric_id}", ending.line),
+                                  f'ending {ending.id} changes unknown metric "{metric_id}"',
+                                  hint_with(did_you_mean(metric_id, scenario.metrics),
+                                            "declare it under metrics: or use a standard metric")))
+    return found
+
+
 CHECKS: tuple[Check, ...] = (
     check_start, check_targets, check_choices_or_next, check_next_order, check_duplicate_ids,
     check_metrics, check_flags, check_references, check_levers, check_dossier, check_reachable,
-    check_endings_reachable, check_next_cycles, check_sentence_length,
+    check_endings_reachable, check_next_cycles, check_sentence_length, check_ending_effects,
 )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -21,6 +22,9 @@ from game.i18n import t
 
 from scoring.debrief import BACKGROUND_NAMES, Debrief, LeverNote, RouteStep
 from scoring.scores import HIGH, Question
+
+if TYPE_CHECKING:
+    from game.render.coaching import CoachSection  # the coach section (issue 13) renders through coach.html.j2
 
 _URL = re.compile(r"^https?://[^\s<>\"']+$")
 EXCERPT = 110  # characters of a situation's text beside the expert route
@@ -53,6 +57,7 @@ class ScoreCard:
     label: str
     value: int
     width: int  # of the bar, in percent
+    meaning: str = ""  # what the number means in words (scale.<id>)
 
 
 @dataclass(frozen=True)
@@ -93,8 +98,9 @@ def _text(value: Text | str, lang: str) -> str:
     return value.get(lang) if isinstance(value, Text) else str(value)
 
 
-def render_report(debrief: Debrief, lang: str = "nl", info: ReportInfo | None = None) -> str:
-    """The whole report as one HTML document."""
+def render_report(debrief: Debrief, lang: str = "nl", info: ReportInfo | None = None,
+                  coach: CoachSection | None = None) -> str:
+    """The whole report as one HTML document (with the coach section when ``coach`` is given)."""
     info = info or ReportInfo()
     title = debrief.title.get(lang) or debrief.scenario_id
     heading = f'{label("report", lang)}: {title}' + (f" – {info.player}" if info.player else "")
@@ -107,8 +113,16 @@ def render_report(debrief: Debrief, lang: str = "nl", info: ReportInfo | None = 
         expert_sentence=_expert_sentence(debrief, lang), background_note=_background_note(debrief, lang),
         chart=chart(debrief, lang), questions=_questions(debrief, lang),
         expert_at={step.situation: step for step in debrief.expert_route},
-        lever_groups=_lever_groups(debrief), reflection=debrief.reflection.lines(lang),
+        lever_groups=_lever_groups(debrief), reflection=debrief.reflection.lines(lang), coach=coach,
+        scale_note=t("scale.explain", lang), differs=_differs(debrief, lang),
     ) + "\n"
+
+
+def _differs(debrief: Debrief, lang: str) -> str:
+    """When the scores land elsewhere than the ending's declared outcome: the note that says so."""
+    if not debrief.scores_differ:
+        return ""
+    return t("scale.differs", lang, quadrant=t(f"quadrant.{debrief.score_quadrant}.label", lang))
 
 
 # -- what the sections show ---------------------------------------------------------------
@@ -142,8 +156,9 @@ def _when(stamp: str, lang: str) -> str:
 
 def _score_cards(debrief: Debrief, lang: str) -> list[ScoreCard]:
     scores = debrief.scores
-    return [ScoreCard(label(key, lang), value, max(0, min(100, value)))
-            for key, value in (("resident", scores.resident), ("rules", scores.rules))]
+    words = debrief.score_words
+    return [ScoreCard(label(key, lang), value, max(0, min(100, value)), t(meaning, lang))
+            for (key, value), meaning in zip((("resident", scores.resident), ("rules", scores.rules)), words)]
 
 
 def _expert_sentence(debrief: Debrief, lang: str) -> str:

@@ -15,12 +15,18 @@ def show_debrief(screen: TextScreen, debrief: Debrief) -> None:
     if not debrief.finished:
         screen.line(t("not_finished", lang))
     scores = debrief.scores
-    screen.line(f"{t('score.resident', lang)}: {scores.resident}/100    {t('score.rules', lang)}: {scores.rules}/100")
+    resident_words, rules_words = debrief.score_words
+    screen.line(t("scale.score", lang, axis=t("score.resident", lang), score=scores.resident,
+                  words=t(resident_words, lang)))
+    screen.line(t("scale.score", lang, axis=t("score.rules", lang), score=scores.rules, words=t(rules_words, lang)))
+    screen.para(t("scale.explain", lang), "  ")
     if debrief.scale_approximate:
         screen.para(t("hardening.scale_approximate", lang), "  ")
     screen.line()
     screen.para(t(f"quadrant.{debrief.quadrant}.title", lang))
     screen.para(t(f"quadrant.{debrief.quadrant}.text", lang), "  ")
+    if debrief.scores_differ:
+        screen.para(t("scale.differs", lang, quadrant=t(f"quadrant.{debrief.score_quadrant}.label", lang)), "  ")
     if debrief.expertise_note:
         screen.line()
         screen.para(debrief.expertise_note, "  ")
@@ -28,6 +34,27 @@ def show_debrief(screen: TextScreen, debrief: Debrief) -> None:
     _thinking(screen, debrief)
     _levers(screen, debrief)
     _expert(screen, debrief)
+    _reflection(screen, debrief)
+
+
+def _reflection(screen: TextScreen, debrief: Debrief) -> None:
+    """The author's reflection questions, background and sources, as the report shows them."""
+    lang = screen.lang
+    questions = debrief.reflection.lines(lang)
+    if questions:
+        screen.line()
+        screen.line(t("ui.debrief.reflection", lang) + ":")
+        for question in questions:
+            screen.para(plain(question), "  - ", "    ")
+    if debrief.background:
+        screen.line()
+        screen.line(t("ui.debrief.background", lang) + ":")
+        screen.para(plain(debrief.background.get(lang)), "  ")
+    if debrief.sources:
+        screen.line()
+        screen.line(t("ui.debrief.sources", lang) + ":")
+        for source in debrief.sources:
+            screen.para(source, "  - ", "    ")
 
 
 def _questions(screen: TextScreen, debrief: Debrief) -> None:

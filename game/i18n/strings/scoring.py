@@ -36,6 +36,18 @@ STRINGS: dict[str, dict[str, str]] = {
               "Kijk in de route waar een andere keuze had geholpen.",
         "en": "The resident was not helped and the decisions are legally weak. "
               "Look in the route for where another choice would have helped."},
+    # -- what a score means: 50 is where the case began (scoring.scores.scale_word) ----------
+    "scale.much_better": {"nl": "veel beter dan bij het begin", "en": "much better than at the start"},
+    "scale.better": {"nl": "beter dan bij het begin", "en": "better than at the start"},
+    "scale.same": {"nl": "net als bij het begin", "en": "the same as at the start"},
+    "scale.worse": {"nl": "slechter dan bij het begin", "en": "worse than at the start"},
+    "scale.much_worse": {"nl": "veel slechter dan bij het begin", "en": "much worse than at the start"},
+    "scale.explain": {"nl": "50 is hoe de zaak begon. 100 is de beste afloop die deze casus kent, 0 de slechtste.",
+                      "en": "50 is where the case began. 100 is the best outcome this case has, 0 the worst."},
+    "scale.score": {"nl": "{axis}: {score}/100, {words}", "en": "{axis}: {score}/100, {words}"},
+    "scale.differs": {
+        "nl": "Het oordeel volgt het einde van het verhaal. Je scores alleen zouden passen bij: {quadrant}.",
+        "en": "The verdict follows the end of the story. Your scores alone would fit: {quadrant}."},
     # -- the municipality's four questions and their verdicts --------------------------------
     "question.involved": {"nl": "Is de bewoner zo veel mogelijk betrokken bij de eigen oplossing?",
                           "en": "Is the resident as involved as possible in their own solution?"},

@@ -169,8 +169,15 @@ class DebriefScreen(Screen):
             text = column
         text.add(TextBlock(ui.t(f"quadrant.{debrief.quadrant}.title"), "heading", "bold", role="accent"), gap=unit)
         text.add(TextBlock(ui.t(f"quadrant.{debrief.quadrant}.text")), gap=unit * 2)
+        if debrief.scores_differ:
+            text.add(TextBlock(ui.t("scale.differs", quadrant=ui.t(f"quadrant.{debrief.score_quadrant}.label")),
+                               "small", role="muted"), gap=unit)
         scores = debrief.scores
-        lines = [ui.t("ui.debrief.scores", resident=scores.resident, rules=scores.rules)]
+        resident_words, rules_words = debrief.score_words
+        lines = [ui.t("ui.debrief.scores", resident=scores.resident, rules=scores.rules),
+                 ui.t("scale.score", axis=ui.t("score.resident"), score=scores.resident, words=ui.t(resident_words)),
+                 ui.t("scale.score", axis=ui.t("score.rules"), score=scores.rules, words=ui.t(rules_words)),
+                 ui.t("scale.explain")]
         if debrief.ending_title:
             lines.append(ui.t("ui.debrief.ending", title=debrief.ending_title.get(lang)))
         if expert is not None:
