@@ -17,6 +17,7 @@ from game.engine.loader import load_catalogue
 from game.engine.model import BACKGROUNDS, LANGUAGES, Scenario
 from game.engine.session import Session
 from game.cli.store import add_data_dir, add_store_commands
+from game.cli.sessions import add_session_commands
 from game.cli.xapi import add_xapi_commands
 from game.render.safe_output import safe_terminal
 
@@ -339,6 +340,7 @@ def build_parser() -> Parser:
     new.set_defaults(handler=cmd_new)
 
     add_store_commands(commands)
+    add_session_commands(commands)  # sessions, note, progress, group-report, export-sessions, import
     add_xapi_commands(commands)
     from game.cli.workshop import add_workshop_command  # the room and its server load only when it runs
     add_workshop_command(commands)

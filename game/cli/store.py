@@ -13,6 +13,7 @@ from game.cli.xapi import add_export_options, export_other
 from game.play.report import write_saved_report
 from game.store.database import Store, StoreError
 from game.store.files import UnsafeTarget
+from game.store.notes import notes_of
 
 
 def add_data_dir(parser: argparse.ArgumentParser) -> None:
@@ -65,12 +66,13 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         with open_reading(args) as store:
             saved = store.last(args.player) if args.last else store.get(int(args.session))
+            notes = notes_of(store, saved.id) if saved is not None else None  # the coach's notes, in the report
     except StoreError as exc:
         return _fail(exc.message(lang))
     if saved is None:
         return _fail(t("no_sessions", lang) if args.last else t("store.no_session", lang).format(id=args.session))
     try:
-        problem = write_saved_report(saved, args.out, lang)
+        problem = write_saved_report(saved, args.out, lang, notes=notes)
     except UnsafeTarget as exc:
         return _fail(exc.message(lang))
     except OSError as exc:

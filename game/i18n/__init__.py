@@ -40,6 +40,7 @@ SECTIONS = (  # one section module per line: game/i18n/strings/<name>.py
     "keys",
     "xapi",
     "hardening",
+    "coaching",
 )
 
 _strict = os.environ.get("OMGEKEERD_STRICT_I18N") == "1"

@@ -12,12 +12,20 @@ from game.render.conditions import refusal_text
 from game.render.report import ReportInfo
 from game.store.database import SavedSession
 from game.store.files import write_atomic
+from game.store.notes import CoachNotes
 from scoring.debrief import build_debrief
 
 
-def saved_report(saved: SavedSession, lang: str, library: Library | None = None) -> tuple[str | None, str]:
-    """The HTML report of a stored session: (html, "") or (None, why it cannot be made)."""
+def saved_report(saved: SavedSession, lang: str, library: Library | None = None,
+                 notes: CoachNotes | None = None) -> tuple[str | None, str]:
+    """The HTML report of a stored session: (html, "") or (None, why it cannot be made).
+
+    A finished playthrough's report has the coach section (every choice and where it would
+    have led) with the coach's ``notes``.
+    """
+    from game.render.coaching import CoachSection
     from game.render.report import render_report
+    from scoring.coach import build_coach_view
 
     scenario, why = load_saved_copy(saved, library)
     if scenario is None:
@@ -32,7 +40,11 @@ def saved_report(saved: SavedSession, lang: str, library: Library | None = None)
                    reason=refusal_text(exc.refused, scenario, lang))
         return None, t("report_unloadable", lang).format(id=saved.id, reason=misfit)
     debrief = build_debrief(session, None, saved.background)
-    return render_report(debrief, lang, info_of(saved)), ""
+    coach = None
+    if session.finished and debrief.analysis is not None:
+        view = build_coach_view(scenario, debrief.analysis, list(saved.choices))
+        coach = CoachSection(view, notes or CoachNotes(), lang)
+    return render_report(debrief, lang, info_of(saved), coach), ""
 
 
 def info_of(saved: SavedSession) -> ReportInfo:
@@ -42,9 +54,9 @@ def info_of(saved: SavedSession) -> ReportInfo:
 
 
 def write_saved_report(saved: SavedSession, path: str | os.PathLike[str], lang: str,
-                       library: Library | None = None) -> str | None:
+                       library: Library | None = None, notes: CoachNotes | None = None) -> str | None:
     """Write a stored session's report atomically; the reason when it cannot be made (OSError when not written)."""
-    html, problem = saved_report(saved, lang, library)
+    html, problem = saved_report(saved, lang, library, notes)
     if html is None:
         return problem
     write_atomic(path, html)
