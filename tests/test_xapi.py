@@ -248,6 +248,16 @@ def test_an_unreachable_lrs_keeps_everything_queued(tmp_path, case):
     assert report.problem == "unreachable" and report.queued == 5 and report.sent == 0
 
 
+def test_a_wrong_endpoint_stops_the_sync_and_marks_nothing(tmp_path, case):
+    with open_recording_store(tmp_path / "d", Recorder(HOME)) as store:
+        play(store, case)
+        report = sync(store, CONFIG, transport=Answers(Reply(404, "Not Found")))
+        assert store.outbox.counts() == {"queued": 5, "sent": 0, "rejected": 0}
+    assert report.problem == "endpoint" and report.detail == "HTTP 404"
+    pasted = LrsConfig(endpoint="https://lrs.voorbeeld.nl/xAPI/statements/", key="k", secret="s")
+    assert pasted.statements_url == "https://lrs.voorbeeld.nl/xAPI/statements"
+
+
 def test_sync_without_configuration_says_so_and_sends_nothing(tmp_path, case):
     with open_recording_store(tmp_path / "d", Recorder(HOME)) as store:
         play(store, case)

@@ -44,8 +44,9 @@ class LrsConfig:
 
     @property
     def statements_url(self) -> str:
-        """The LRS's statements resource (``{endpoint}/statements``)."""
-        return (self.endpoint or "").rstrip("/") + "/statements"
+        """The LRS's statements resource (``{endpoint}/statements``; an endpoint that already ends so is kept)."""
+        base = (self.endpoint or "").rstrip("/")
+        return base if base.endswith("/statements") else base + "/statements"
 
 
 def config_dir() -> Path:

@@ -3,10 +3,11 @@
 ``POST {endpoint}/statements`` with ``X-Experience-API-Version: 1.0.3`` and basic auth, the
 statements exactly as queued. 200 and 204 mark the whole batch as sent (an LRS answers a
 statement id it already has with 204 and stores nothing new, so a batch resent after a
-crash is harmless). Another 4xx refuses the batch: it is split in halves until the
+crash is harmless). 400, 409, 413 and 422 refuse the batch: it is split in halves until the
 statements that fail are found, and each is kept with the LRS's reason. 401/403 stops at
-once with nothing marked; an LRS that cannot be reached (or keeps answering 5xx/429) stops
-after the retries with everything still queued. Only the standard library (``urllib``).
+once with nothing marked, and so does another 4xx (a wrong endpoint answers 404); an LRS
+that cannot be reached (or keeps answering 5xx/429) stops after the retries with
+everything still queued. Only the standard library (``urllib``).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ BACKOFF_S = 0.5  # first wait; doubled after each failed try
 MAX_WAIT_S = 30.0
 TIMEOUT_S = 30.0
 REASON_CHARS = 400
+REFUSED = (400, 409, 413, 422)  # the LRS refuses what was sent: find the statements and keep them with the reason
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ class SyncReport:
     rejected: list[tuple[str, str]] = field(default_factory=list)
     queued: int = 0
     rejected_total: int = 0
-    problem: str | None = None  # not_configured | auth | unreachable | server
+    problem: str | None = None  # not_configured | auth | endpoint | unreachable | server
     detail: str = ""
 
 
@@ -125,7 +127,7 @@ class Sender:
             self.report.sent += len(rows)
         elif reply.status in (401, 403):
             raise _Stop("auth", f"HTTP {reply.status}")
-        elif 400 <= reply.status < 500:
+        elif reply.status in REFUSED:
             if len(rows) == 1:
                 reason = rejection_reason(reply)
                 self.store.outbox.mark_rejected(rows[0].id, reason)
@@ -134,6 +136,8 @@ class Sender:
             middle = len(rows) // 2
             self._deliver(rows[:middle])
             self._deliver(rows[middle:])
+        elif 400 <= reply.status < 500:
+            raise _Stop("endpoint", f"HTTP {reply.status}")
         else:
             raise _Stop("server", f"HTTP {reply.status}: {reply.body[:REASON_CHARS]}")
 

@@ -13,6 +13,11 @@ STRINGS: dict[str, dict[str, object]] = {
               "Er is niets als verstuurd gemarkeerd.",
         "en": "The learning record store at {endpoint} refuses the credentials ({detail}). Check key and secret. "
               "Nothing was marked as sent."},
+    "xapi.endpoint": {
+        "nl": "Op {endpoint} staat geen xAPI-leeromgeving ({detail}). Controleer het adres (endpoint); "
+              "er is niets als verstuurd gemarkeerd.",
+        "en": "There is no xAPI learning record store at {endpoint} ({detail}). Check the address (endpoint); "
+              "nothing was marked as sent."},
     "xapi.unreachable": {
         "nl": "De leeromgeving op {endpoint} is niet bereikbaar ({detail}). Alles blijft bewaard en gaat mee "
               "bij de volgende sync.",
