@@ -129,8 +129,8 @@ def _context(ctx: PlayContext, step: int, parent: bool = True) -> Statement:
                        extension("step"): step},
     }
     if parent:
-        parent = {"objectType": "Activity", "id": scenario_activity(ctx.scenario.id)}
-        context["contextActivities"] = {"parent": [parent]}
+        up = {"objectType": "Activity", "id": scenario_activity(ctx.scenario.id)}
+        context["contextActivities"] = {"parent": [up]}
     return context
 
 
