@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from fuzzkit import library_texts, make_case, run_case  # noqa: E402
+from fuzzkit import library_texts, make_case, run_case
 
 LIMIT_S = 5.0
 LIMIT_MB = 500

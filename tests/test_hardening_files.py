@@ -1,4 +1,4 @@
-"""Hardening, safe writes: report --out and export --csv never write through a link, a FIFO or a fixed name (point 7)."""
+"""Hardening, safe writes: report --out and export --csv never write through a link, a FIFO or a fixed name."""
 
 from __future__ import annotations
 

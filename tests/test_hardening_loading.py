@@ -189,7 +189,8 @@ def test_a_finding_is_one_line_of_sane_length(check):
 def test_an_unknown_goto_comes_before_its_knock_on_findings(check):
     text = GOOD.replace("goto: einde\nendings", "goto: eind\nendings").replace(
         "goto: einde\n      - id: schrijven", "goto: tussen\n      - id: schrijven")
-    text = text.replace("endings:", "  tussen:\n    text: {nl: Tussen}\n    choices: [{id: a, text: A, goto: melding}]\nendings:")
+    text = text.replace("endings:", "  tussen:\n    text: {nl: Tussen}\n"
+                        "    choices: [{id: a, text: A, goto: melding}]\nendings:")
     _, findings = check(text)
     shown = errors(findings)
     assert 'goes to "eind"' in shown[0], shown

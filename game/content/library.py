@@ -94,7 +94,7 @@ def check_file(path: Path, catalogue: dict[str, Lever]) -> Entry:
     if scenario is not None:
         try:
             findings = findings + validate(scenario)
-        except Exception as exc:  # noqa: BLE001 - one file's fault must not take the library down
+        except Exception as exc:
             findings = findings + [unexpected(shown, exc, "checking this scenario")]
     if scenario is not None and Path(path).stem != scenario.id and scenario.id:
         findings.append(Finding(shown, scenario.lines.get("id", 1), "warning",
@@ -130,9 +130,9 @@ def resolve(name: str, library: Library | None = None) -> Entry:
             return Entry(name, None, [Finding(name, 0, ERROR, "this is not a scenario file",
                                               "give the path of a .yaml file")])
         catalogue, catalogue_findings = catalogue_for(path)
-        entry = check_file(path, catalogue)
-        entry.findings = [f for f in catalogue_findings if f.is_error] + entry.findings
-        return entry
+        checked = check_file(path, catalogue)
+        checked.findings = [f for f in catalogue_findings if f.is_error] + checked.findings
+        return checked
     library = library or load_library()
     entry = library.find(name)
     if entry is None:

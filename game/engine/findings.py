@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from typing import Iterable
+from collections.abc import Iterable
 
 from game.engine.controls import one_line
 

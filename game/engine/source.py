@@ -105,7 +105,7 @@ class Node:
     quoted: bool = False
     text: str = ""  # a scalar's text as written in the file
 
-    def get(self, key: str) -> "Node | None":
+    def get(self, key: str) -> Node | None:
         """The child node under ``key`` of a map, or None."""
         if self.kind != "map":
             return None

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from typing import Any, Iterable, Iterator, TextIO
+from typing import Any, TextIO
+from collections.abc import Iterable, Iterator
 
 from game.engine.controls import escape_controls
 
@@ -45,7 +46,7 @@ class SafeStream:
 def safe_terminal() -> Iterator[None]:
     """Route ``sys.stdout`` and ``sys.stderr`` through ``SafeStream`` while the block runs."""
     saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = SafeStream(saved[0]), SafeStream(saved[1])  # type: ignore[assignment]
+    sys.stdout, sys.stderr = SafeStream(saved[0]), SafeStream(saved[1])
     try:
         yield
     finally:

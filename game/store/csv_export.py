@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from game.engine.loader import load_scenario
 from game.engine.markup import plain
@@ -64,7 +64,7 @@ def _situations(scenario: Scenario | None, choices: list[str]) -> list[tuple[str
             choice = situation.choice(choice_id) if situation else None
             result.append((situation.id if situation else "", choice.text.get("nl") if choice else ""))
             session.choose(choice_id)
-    except Exception:  # noqa: BLE001 - an export writes what it can
+    except Exception:
         pass
     return result + [("", "")] * (len(choices) - len(result))
 
@@ -86,7 +86,8 @@ def rows(sessions: Iterable[SavedSession], lang: str = "nl") -> Iterator[list[st
             "finished_at": timestamp(saved.finished_at), "status": _status(saved, lang), "ending": saved.ending,
             "resident": saved.resident, "rules": saved.rules, "quadrant": saved.quadrant,
         }
-        made = list(zip(saved.choices, saved.choice_times)) or [(None, None)]
+        made: list[tuple[str | None, str | None]] = list(zip(saved.choices, saved.choice_times, strict=False))
+        made = made or [(None, None)]
         for number, (choice_id, when) in enumerate(made, start=1):
             situation, text = where[number - 1] if choice_id is not None else ("", "")
             row = dict(head, number=number if choice_id is not None else None, situation=situation,

@@ -27,7 +27,7 @@ import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from game.i18n import t, tn
 from game.engine.model import BACKGROUNDS, Scenario
@@ -205,7 +205,7 @@ def data_folder(data_dir: str | os.PathLike[str] | None = None) -> Path:
 
 def utc_now() -> str:
     """The current time as an ISO 8601 UTC timestamp (milliseconds)."""
-    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="milliseconds")
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="milliseconds")
 
 
 def check_name(name: str) -> str:
@@ -245,7 +245,7 @@ class Store:
     @classmethod
     def open(cls, data_dir: str | os.PathLike[str] | None = None, *,
              clock: Callable[[], str] = utc_now, statements: StatementHook | None = None,
-             read_only: bool = False, notify: Notify | None = None) -> "Store":
+             read_only: bool = False, notify: Notify | None = None) -> Store:
         """Open (and create or migrate) the database in the data folder; StoreError when it cannot.
 
         With ``statements`` (the xAPI recorder), every play event also queues its statements in the
@@ -292,7 +292,7 @@ class Store:
         """Close the database (its WAL is folded back into the main file)."""
         self._conn.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *_exc: object) -> None:
@@ -332,7 +332,7 @@ class Store:
         facts = outbox.session_facts(conn, session_id, self._install, self._clock(), event == "undone")
         try:
             made = getattr(hook, event)(facts, **details)
-        except Exception as exc:  # noqa: BLE001 - a statement problem never costs the player a choice
+        except Exception as exc:
             made = [outbox.problem_row(facts, event, exc)]
         outbox.queue(conn, made, facts.when, session_id)
 
@@ -567,7 +567,8 @@ def _raw_rows(conn: sqlite3.Connection, sql: str, params: Sequence[object] = ())
 def _decoded(row: sqlite3.Row) -> dict[str, object]:
     """A raw row as a dict of decoded values; UnicodeDecodeError names no column, so say which."""
     values: dict[str, object] = {}
-    for key in row.keys():
+    names = row.keys()  # a Row iterates over its values, so the names are asked for
+    for key in names:
         try:
             values[key] = _text(row[key]) if isinstance(row[key], (bytes, bytearray)) else row[key]
         except UnicodeDecodeError:
@@ -782,7 +783,7 @@ def _wal_mode(path: Path) -> bool:
 
 
 def _set_aside(path: Path, stray: Path) -> StoreError:
-    stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
+    stamp = _dt.datetime.now(_dt.UTC).strftime("%Y%m%dT%H%M%S")
     aside = stray.with_name(f"{stray.name}.set-aside-{stamp}")
     number = 1
     while aside.exists():
