@@ -30,9 +30,10 @@ Decisions (documented for authors in docs/authoring.md):
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Callable, Iterator
 
-from game.engine.findings import WARNING, Finding
+from game.engine.findings import ERROR, WARNING, Finding, did_you_mean, hint_with
 from game.content.library import Entry
 from game.engine.model import HEADLINE_AXES, Choice, Condition, Scenario, Situation
 from game.engine.session import ReplayError, Session
@@ -299,8 +300,12 @@ def check_unreachable(scenario: Scenario, analysis: Analysis) -> list[Finding]:
                 found.append(_warn(scenario, choice.line,
                                    f"choice {situation.id}.{choice.id} can never be made: its requires never "
                                    f"holds when a player is in {situation.id}", hint))
+    never_set = _flags_never_set(scenario)
     for ending in scenario.endings.values():
         if ending.id in graph and not analysis.endings.get(ending.id, False):
+            if never_set:
+                found.append(_unset_flag_error(scenario, ending.id, ending.line, never_set))
+                continue
             found.append(_warn(scenario, ending.line,
                                f"ending {ending.id} can never be reached: the conditions on the way never hold", hint))
     for situation_id in analysis.dead_ends:
@@ -309,6 +314,22 @@ def check_unreachable(scenario: Scenario, analysis: Analysis) -> list[Finding]:
                            f"in some playthroughs no choice of situation {situation_id} is available: the player is stuck",
                            "add a choice without requires, or make sure one of the requires always holds here"))
     return found
+
+
+def _flags_never_set(scenario: Scenario) -> list[str]:
+    """Flags that conditions deciding play test but no choice sets (typos, mostly)."""
+    set_somewhere = {f for s in scenario.situations.values() for c in s.choices for f in c.set_flags}
+    return sorted(_read_in_play(scenario, "flag") - set_somewhere)
+
+
+def _unset_flag_error(scenario: Scenario, ending_id: str, line: int, never_set: list[str]) -> Finding:
+    """An ending no playthrough reaches while conditions test flags no choice sets: an error, not a warning."""
+    set_somewhere = {f for s in scenario.situations.values() for c in s.choices for f in c.set_flags}
+    suggestion = did_you_mean(never_set[0], set_somewhere)
+    return Finding(scenario.path, line or 1, ERROR,
+                   f"ending {ending_id} can never be reached: conditions test the flag "
+                   f"{', '.join(repr(f) for f in never_set)}, which no choice sets",
+                   hint_with(suggestion, "fix the flag's name in the condition or in a choice's set: list"))
 
 
 def check_fixed_axis(scenario: Scenario, analysis: Analysis) -> list[Finding]:
@@ -326,7 +347,9 @@ def check_fixed_axis(scenario: Scenario, analysis: Analysis) -> list[Finding]:
 
 
 def check_high_route_without_lever(scenario: Scenario, analysis: Analysis) -> list[Finding]:
-    """A complete route to both-high scores whose choices use no lever."""
+    """A complete route to both-high scores whose choices use no lever (not where the standard route fits)."""
+    if scenario.standard_route_fits:
+        return []  # the case says the standard route is the right one here (the 80 %)
     if any(low == high for low, high in analysis.range.values()):
         return []  # a fixed axis is reported on its own; every route would be "high" on it
     route = analysis.route_without_lever(HIGH_SCORE)
@@ -395,9 +418,124 @@ def _back_edge(scenario: Scenario) -> tuple[str, str] | None:
     return None
 
 
+# -- the truth of the scores (issue 10) ------------------------------------------------------
+
+GIVE_AWAY_SHARE = 0.5  # the expert option is the longest in more than this share of decisions: a give-away
+GIVE_AWAY_MIN_DECISIONS = 3  # fewer decisions on the expert route say too little
+
+
+def check_outcome_disagrees(scenario: Scenario, analysis: Analysis) -> list[Finding]:
+    """An ending that declares an outcome while routes to it score in another quadrant."""
+    from scoring.routes import ending_routes
+
+    found = []
+    for summary in ending_routes(scenario, analysis).values():
+        example = summary.example
+        if not summary.differing or example is None:
+            continue
+        ending = scenario.endings[summary.ending]
+        found.append(_warn(
+            scenario, ending.lines.get("outcome", ending.line),
+            f'ending {ending.id} declares outcome "{ending.outcome}", but {summary.differing} of its '
+            f"{summary.routes} routes score in another quadrant, e.g. {','.join(example.choices)} "
+            f'(resident {example.scores.resident}, rules {example.scores.rules}: "{example.quadrant}")',
+            "the debrief follows the ending; give the choices on these routes (or the ending, under effects:) "
+            "effects that match the story, or let these routes end elsewhere ('omgekeerd analyze --routes "
+            "FILE.csv' lists every route)"))
+    return found
+
+
+def expert_longest(scenario: Scenario, analysis: Analysis) -> tuple[int, int, int]:
+    """On the expert route: (decisions where its option is the longest text, decisions with a choice, first line)."""
+    session = Session(scenario)
+    longest = decisions = 0
+    first = 0
+    for choice_id in analysis.expert_route:
+        options = [o.choice for o in session.all_choices if o.available]
+        expert = next((c for c in options if c.id == choice_id), None)
+        if expert is not None and len(options) >= 2:
+            decisions += 1
+            others = max(len(c.text.get("nl")) for c in options if c is not expert)
+            if len(expert.text.get("nl")) > others:
+                longest += 1
+                first = first or expert.line
+        try:
+            session.choose(choice_id)
+        except ReplayError:
+            break
+        except Exception:  # noqa: BLE001 - a route that no longer plays ends the count, never validate
+            break
+    return longest, decisions, first
+
+
+def check_give_away(scenario: Scenario, analysis: Analysis) -> list[Finding]:
+    """The expert option is the longest text on offer in most decisions of the expert route."""
+    longest, decisions, first = expert_longest(scenario, analysis)
+    if decisions < GIVE_AWAY_MIN_DECISIONS or longest <= GIVE_AWAY_SHARE * decisions:
+        return []
+    return [_warn(scenario, first,
+                  f"the expert option is the longest text in {longest} of {decisions} decisions on the expert "
+                  f"route ({round(100 * longest / decisions)} %): experienced players pick it without reading",
+                  "give the other options reasons of their own and a similar length, or say the expert option "
+                  "more briefly; aim for at most 40 %")]
+
+
+def _axis_deltas(scenario: Scenario, choice: Choice) -> tuple[float, float, float]:
+    """What a choice's own effects add to the resident, the rules and the efficiency totals."""
+    effects = choice.effects
+    return tuple(sum(effects.get(m, 0) for m in scenario.axis_metrics(axis))  # type: ignore[return-value]
+                 for axis in ("resident", "rules", "efficiency"))
+
+
+def _lowest_but(values: list[float]) -> Callable[[int], float]:
+    """For each index, the lowest of ``values`` without that one (from the two lowest: no pairs compared)."""
+    first = min(range(len(values)), key=values.__getitem__)
+    second = min((i for i in range(len(values)) if i != first), key=values.__getitem__)
+    return lambda index: values[second] if index == first else values[first]
+
+
+def _offered_beside(choices: list[Choice]) -> Callable[[Choice], bool]:
+    """Whether another choice is offered whenever this one is (no ``requires``, or the same one)."""
+    keys = Counter(_condition_key(c.requires) for c in choices)
+    free = keys[None]
+    return lambda choice: free - (choice.requires is None) > 0 or (
+        choice.requires is not None and keys[_condition_key(choice.requires)] > 1)
+
+
+def check_strawman(scenario: Scenario) -> list[Finding]:
+    """A choice that every sibling beats on both headline axes, in every state where it is offered.
+
+    Judged on the choices' own effects. It holds in every state when it holds for all
+    siblings and one of them is offered whenever the choice is (no ``requires``, or the same).
+    A choice that saves effort (more efficiency than some sibling) tempts, so it is no
+    strawman. Linear per situation: each choice is compared with the lowest sibling values only.
+    """
+    found = []
+    for situation in scenario.situations.values():
+        choices = situation.choices
+        if len(choices) < 2:
+            continue
+        deltas = [_axis_deltas(scenario, c) for c in choices]
+        lowest = [_lowest_but([d[axis] for d in deltas]) for axis in range(3)]
+        offered_beside = _offered_beside(choices)
+        for index, choice in enumerate(choices):
+            resident, rules_delta, efficiency = deltas[index]
+            if not (lowest[0](index) > resident and lowest[1](index) > rules_delta
+                    and lowest[2](index) >= efficiency and offered_beside(choice)):
+                continue
+            found.append(_warn(
+                scenario, choice.line,
+                f"choice {situation.id}.{choice.id} is a strawman: every other choice of {situation.id} scores "
+                f"better on both the resident and the rules axis and it saves no effort ({_shown(_effects(choice))})",
+                "nobody thoughtful picks it, so it teaches nothing: give it the gain that makes it tempting "
+                "(speed, a rule that seems to demand it, less risk), or remove it"))
+    return found
+
+
 STATIC_CHECKS: tuple[StaticCheck, ...] = (check_dominated, check_same_effects, check_unchanged_metrics,
-                                          check_unread_flags)
-ANALYSED_CHECKS: tuple[AnalysedCheck, ...] = (check_unreachable, check_fixed_axis, check_high_route_without_lever)
+                                          check_unread_flags, check_strawman)
+ANALYSED_CHECKS: tuple[AnalysedCheck, ...] = (check_unreachable, check_fixed_axis, check_high_route_without_lever,
+                                              check_outcome_disagrees, check_give_away)
 
 
 def smells(scenario: Scenario, analysis: Analysis | None = None) -> list[Finding]:
