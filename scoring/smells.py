@@ -177,12 +177,12 @@ def _dominated_by_front(situation: Situation, flags_read: set[str], chosen_read:
     for choice in situation.choices:
         if f"{situation.id}.{choice.id}" in chosen_read:
             continue  # a condition asks whether this one was chosen: nothing stands in for it
-        key = (choice.goto, frozenset(set(choice.set_flags) & flags_read),
-               frozenset(set(choice.clear_flags) & flags_read), _condition_key(choice.requires))
+        key: tuple[object, ...] = (choice.goto, frozenset(set(choice.set_flags) & flags_read),
+                                   frozenset(set(choice.clear_flags) & flags_read), _condition_key(choice.requires))
         groups.setdefault(key, []).append(choice)
     result: Dominated = []
-    for key, members in groups.items():
-        unconditional = groups.get(key[:3] + (None,), []) if key[3] is not None else []
+    for group, members in groups.items():
+        unconditional = groups.get(group[:3] + (None,), []) if group[3] is not None else []
         result += _front_pass(members, unconditional)
     order = {id(choice): index for index, choice in enumerate(situation.choices)}
     return sorted(result, key=lambda item: order[id(item[0])])

@@ -213,7 +213,7 @@ def chain(situations: int) -> str:
 def test_a_scenario_too_large_to_analyse_quickly_gets_one_warning_instead(cli, write):
     code, out, _ = cli("validate", str(write(chain(150), "keten.yaml")))
     assert code == 0
-    assert "keten.yaml:5: warning: the scoring checks skipped this scenario: it has more than 25.000 play states" in out
+    assert "keten.yaml:5: warning: the scoring checks skipped this scenario: it has more than " in out
 
 
 def test_the_budget_stops_the_analysed_checks(smells_of, monkeypatch):
