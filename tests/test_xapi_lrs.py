@@ -239,3 +239,14 @@ def test_a_sync_process_killed_with_sigkill_is_finished_by_the_next_run(tmp_path
     finished = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert finished.returncode == 0, finished.stderr
     assert_once(lrs_env, ids)
+
+
+def test_the_window_can_sync_in_the_background(tmp_path, ralph):
+    from game.xapi.background import BackgroundSync
+
+    data = tmp_path / "d"
+    ids = fill(data, tmp_path)
+    job = BackgroundSync(data, ralph.config()).start()
+    assert job.wait(timeout=60) and job.problem is None
+    assert job.report is not None and job.report.sent == len(ids)
+    assert_once(ralph, ids)
