@@ -472,6 +472,23 @@ def test_one_line_drops_control_characters():
     assert one_line("a\r\nb\u2028c\x00d\x1b[0m") == "a b cd[0m"
 
 
+def test_without_a_network_the_facilitator_types_the_counts(room, tmp_path):
+    store = Store.open(tmp_path)
+    recorder = GroupRecorder(store, room, "zaal")
+    room.type_counts({"bellen": 12, "brief": 9})
+    room.type_counts({"bellen": 12, "brief": 8})  # a retype corrects
+    assert room.counts() == {"bellen": 12, "brief": 8, "huisbezoek": 0} and room.phase == CLOSED
+    with pytest.raises(RoomError):
+        room.type_counts({"bellen": -1})
+    room.second_round()
+    room.type_counts({"bellen": 5, "brief": 15})
+    assert room.shift() == {"bellen": -7, "brief": 7, "huisbezoek": 0}
+    recorder.followed(room.follow(now=60.0))
+    (decision,) = get_group(store, recorder.group_id).decisions
+    assert decision.rounds[1] == {"bellen": 5, "brief": 15, "huisbezoek": 0} and decision.followed == "brief"
+    store.close()
+
+
 def test_assessment_mode_sends_no_feedback(scenario):
     room = Room(Session(scenario(CASE)), now=0.0, mode="assessment")
     token = room.join(room.code, 0.0)
@@ -507,7 +524,7 @@ def test_the_qr_code_carries_the_join_address():
 
 def test_the_command_line_prints_the_join_address_and_stores_the_group(cli, monkeypatch, write, tmp_path):
     case = write(CASE, "zaal.yaml")
-    answers = iter(["o", "s", "x", "v 2", "v 1"])
+    answers = iter(["o", "s", "x", "t 1 2", "t 1 2 x", "t 3 4 0", "v 2", "v 1"])
     monkeypatch.setattr("builtins.input", lambda _prompt="": next(answers))
     code, out, err = cli("--data-dir", str(tmp_path), "--lang", "en", "workshop", str(case),
                          "--host", "127.0.0.1", "--port", "0")
@@ -515,9 +532,11 @@ def test_the_command_line_prints_the_join_address_and_stores_the_group(cli, monk
     assert "Participants open on their phone: http://127.0.0.1:" in out and "/?code=" in out
     assert "projector screen for workshops does not exist yet" in out
     assert "The room follows: Send a letter" in out and "Outcome: It went well" in out
+    assert out.count("Type one number per choice") == 2 and "  2.   4  Send a letter" in out
     with Store.open(tmp_path) as store:
         (group,) = list_groups(store)
     assert [d.followed for d in group.decisions] == ["brief", "luisteren"] and group.ending == "goed"
+    assert group.decisions[0].rounds == ({"bellen": 3, "brief": 4, "huisbezoek": 0},)
 
 
 def test_the_command_line_needs_a_case(cli):

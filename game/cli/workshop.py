@@ -118,7 +118,7 @@ def lead(room: Room, recorder: GroupRecorder, read: Read, lang: str) -> None:
 
 def _command(room: Room, recorder: GroupRecorder, command: str, rest: str, lang: str) -> bool:
     """Carry out one facilitator command; False when it is not one."""
-    from game.workshop.room import FINISHED
+    from game.workshop.room import FINISHED, RoomError
 
     if command == "o":
         room.open_vote()
@@ -131,6 +131,14 @@ def _command(room: Room, recorder: GroupRecorder, command: str, rest: str, lang:
         return True
     elif command == "2":
         room.second_round()
+    elif command == "t":
+        numbers = rest.split()
+        options = room.session.choices
+        if len(numbers) != len(options) or not all(n.isdigit() for n in numbers):
+            raise RoomError("bad_counts", 422)
+        room.type_counts({o.id: int(n) for o, n in zip(options, numbers)})
+        show_spread(room, lang)
+        return True
     elif command == "w":
         show_reasons(room, lang)
         return True

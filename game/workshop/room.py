@@ -108,10 +108,11 @@ class Round:
     number: int
     ballots: dict[str, str] = field(default_factory=dict)
     reasons: dict[str, Reason] = field(default_factory=dict)
+    typed: dict[str, int] | None = None  # counts the facilitator typed in (a room without network)
 
     def counts(self, choice_ids: list[str]) -> dict[str, int]:
-        """Votes per choice, every choice listed (zero included)."""
-        tally = Counter(self.ballots.values())
+        """Votes per choice, every choice listed (zero included); typed counts replace the ballots."""
+        tally: Counter[str] | dict[str, int] = self.typed if self.typed is not None else Counter(self.ballots.values())
         return {choice_id: tally.get(choice_id, 0) for choice_id in choice_ids}
 
 
@@ -402,6 +403,20 @@ class Room:
             if decision is None or decision.round is None:
                 return {}
             return decision.round.counts(decision.choice_ids)
+
+    def type_counts(self, counts: dict[str, int]) -> None:
+        """Without a network: the facilitator types the counts of this round (hands or cards); a retype corrects."""
+        with self._lock:
+            decision = self._need_decision()
+            if set(counts) - set(decision.choice_ids) or any(not isinstance(n, int) or n < 0 for n in counts.values()):
+                raise RoomError("bad_counts", 422)
+            if not decision.rounds:
+                decision.rounds.append(Round(1))
+            decision.round.typed = dict(counts)  # type: ignore[union-attr]
+            if self._phase == READY:
+                self._phase = CLOSED
+            self._changed()
+        self._notify()
 
     def voters(self) -> int:
         """How many phones voted in the current round."""

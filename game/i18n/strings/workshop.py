@@ -81,6 +81,8 @@ STRINGS: dict[str, dict[str, object]] = {
     "workshop.error.unknown_reason": {"nl": "Die reden is er niet.", "en": "That reason does not exist."},
     "workshop.error.no_votes": {"nl": "Er is nog niet gestemd; kies zelf welke keuze de zaal volgt.",
                                 "en": "Nobody has voted yet; pick the choice the room follows."},
+    "workshop.error.bad_counts": {"nl": "Typ één aantal per keuze, bijvoorbeeld: t 12 8 0",
+                                  "en": "Type one number per choice, for example: t 12 8 0"},
     "workshop.error.case_ended": {"nl": "De casus is afgelopen.", "en": "The case has ended."},
     # -- the facilitator in the terminal (omgekeerd workshop)
     "workshop.cli.join": {"nl": "Deelnemers gaan op hun telefoon naar: {url}",
@@ -90,9 +92,11 @@ STRINGS: dict[str, dict[str, object]] = {
         "nl": "Het workshopscherm voor de beamer is er nog niet; de zaal loopt hier in de terminal.",
         "en": "The projector screen for workshops does not exist yet; the room runs here in the terminal."},
     "workshop.cli.keys": {"nl": "o = stemming openen, c = sluiten, r = uitslag tonen, 2 = tweede ronde, "
-                                "v = volgen (meerderheid, of v 2 voor keuze 2), s = stand, q = stoppen",
+                                "v = volgen (meerderheid, of v 2 voor keuze 2), s = stand, w = redenen, "
+                                "t 12 8 = aantallen typen (zonder netwerk), q = stoppen",
                           "en": "o = open the vote, c = close, r = reveal, 2 = second round, "
-                                "v = follow (majority, or v 2 for choice 2), s = status, q = quit"},
+                                "v = follow (majority, or v 2 for choice 2), s = status, w = reasons, "
+                                "t 12 8 = type the counts (no network), q = quit"},
     "workshop.cli.prompt": {"nl": "Begeleider", "en": "Facilitator"},
     "workshop.cli.status": {"nl": "{phase}, ronde {round}: {voters} van {phones} telefoons stemden",
                             "en": "{phase}, round {round}: {voters} of {phones} phones voted"},
