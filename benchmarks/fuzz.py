@@ -2,7 +2,7 @@
 (with the scoring smells), analysed and played with a scripted route.
 
 Prints the figures the hardening issue asks for: escaped exceptions, internal faults turned into
-findings, findings without a line, and runs over 5 s or 500 MB (the process's peak resident
+findings, findings without a line, and runs (validate, analyze, play) over 5 s or 500 MB (the process's peak resident
 memory, read after each case). The cases come from tests/fuzzkit.py, seeded, so a run can be
 repeated exactly; a failing case is written to the output folder to reproduce it.
 
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     library = library_texts()
     counts: collections.Counter[str] = collections.Counter()
-    slowest = (0.0, -1)
+    slowest: dict[str, tuple[float, int]] = {}
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="omgekeerd-fuzz-run-") as scratch:
         for number in range(args.cases):
@@ -60,8 +60,10 @@ def main(argv: list[str] | None = None) -> int:
                 problems.append("escaped exception: " + outcome.escaped.strip().splitlines()[-1])
             problems += ["internal fault: " + fault for fault in outcome.faults]
             problems += ["finding without a line: " + finding for finding in outcome.without_line]
-            if outcome.seconds > LIMIT_S:
-                problems.append(f"over {LIMIT_S:g} s: {outcome.seconds:.1f} s")
+            for stage, seconds in outcome.stages.items():
+                if seconds > LIMIT_S:
+                    problems.append(f"over {LIMIT_S:g} s: {stage} took {seconds:.1f} s")
+                slowest[stage] = max(slowest.get(stage, (0.0, -1)), (seconds, number))
             if after > LIMIT_MB and after > before:
                 problems.append(f"over {LIMIT_MB} MB: peak {after:.0f} MB")
             for problem in problems:
@@ -69,13 +71,14 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"case {number}: {problem[:300]}")
             if problems:
                 (out / f"case-{number}.yaml").write_bytes(data)
-            slowest = max(slowest, (outcome.seconds, number))
     total = time.monotonic() - started
     print(f"{args.cases} cases (seed {args.seed}) in {total:.0f} s; {counts['playable']} playable")
     for label in ("escaped exception", "internal fault", "finding without a line",
                   f"over {LIMIT_S:g} s", f"over {LIMIT_MB} MB"):
         print(f"  {label}: {counts[label]}")
-    print(f"  slowest case: {slowest[1]} ({slowest[0]:.2f} s); peak memory {peak_mb():.0f} MB")
+    for stage, (seconds, number) in sorted(slowest.items()):
+        print(f"  slowest {stage}: case {number}, {seconds:.2f} s")
+    print(f"  peak memory of the whole run: {peak_mb():.0f} MB")
     print(f"  failing cases (if any) written to {out}")
     return 0
 

@@ -5,7 +5,7 @@ conditions, odd numbers and dates), then perhaps broken as text, or a library fi
 byte by byte and line by line. ``run_case`` loads, validates (with the scoring smells),
 analyses and plays it with a scripted route, and reports what a tester would count: an
 exception that escaped, a finding without a line, an internal fault turned into a finding,
-and the seconds it took.
+and the seconds each stage took (validate, analyze, play with its debrief).
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ class Outcome:
     escaped: str = ""  # an exception that escaped loading, validating, analysing or playing (with traceback)
     faults: list[str] = field(default_factory=list)  # internal faults that became findings
     without_line: list[str] = field(default_factory=list)  # findings of the file without a line
-    seconds: float = 0.0
+    seconds: float = 0.0  # the slowest stage
+    stages: dict[str, float] = field(default_factory=dict)  # validate | analyze | play (with the debrief)
     playable: bool = False
     findings: int = 0
 
@@ -191,11 +192,12 @@ def run_case(data: bytes, folder: Path, rng: random.Random) -> Outcome:
     outcome = Outcome()
     path = folder / "fuzz.yaml"
     path.write_bytes(data)
-    started = time.monotonic()
+    clock = time.monotonic()
     try:
         catalogue, _ = catalogue_for(path)
         entry = check_file(path, catalogue)
         findings = with_smells(entry)
+        outcome.stages["validate"], clock = time.monotonic() - clock, time.monotonic()
         outcome.findings = len(findings)
         for finding in findings:
             shown = str(finding)
@@ -206,6 +208,7 @@ def run_case(data: bytes, folder: Path, rng: random.Random) -> Outcome:
         if entry.ok and entry.scenario is not None:
             outcome.playable = True
             analysis = analyse(entry.scenario)
+            outcome.stages["analyze"], clock = time.monotonic() - clock, time.monotonic()
             session = Session(entry.scenario)
             for _ in range(MAX_PLAY_STEPS):
                 options = [option for option in session.choices if option.available]
@@ -213,7 +216,8 @@ def run_case(data: bytes, folder: Path, rng: random.Random) -> Outcome:
                     break
                 session.choose(rng.choice(options).id)
             build_debrief(session, analysis)
-    except Exception:
+            outcome.stages["play"] = time.monotonic() - clock
+    except Exception:  # counting what escapes is the point
         outcome.escaped = traceback.format_exc()
-    outcome.seconds = time.monotonic() - started
+    outcome.seconds = max(outcome.stages.values(), default=0.0)
     return outcome
