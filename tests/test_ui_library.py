@@ -48,7 +48,7 @@ def test_broken_files_are_listed_with_their_first_findings(library: Path, tmp_pa
         shown = texts_on_screen(app)
         assert "Niet speelbaar" in shown
         assert "kapot.yaml" in shown and "geen-yaml.yaml" in shown
-        assert "kapot.yaml:3: error" in shown  # path:line of the first finding
+        assert "kapot.yaml:3: fout" in shown  # path:line of the first finding, the severity in Dutch
         assert [s.id for s in app.screen.filtered()] == ["de-brief", "gesloten-deur", "huurachterstand"]
     finally:
         app.close()

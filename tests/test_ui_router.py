@@ -196,7 +196,17 @@ def test_the_hint_bar_shows_exactly_the_declared_bindings(tmp_path: Path, lang: 
         check()
         press(app, pygame.K_a, unicode="a")
         check()
-        assert seen == ["start", "settings", "library", "intro", "situation", "ending", "debrief", "route"]
+        press(app, pygame.K_ESCAPE)  # route -> debrief
+        press(app, pygame.K_c, unicode="c")
+        check()
+        press(app, pygame.K_ESCAPE)  # coach -> debrief
+        press(app, pygame.K_ESCAPE)  # debrief -> library
+        press(app, pygame.K_p, unicode="p")
+        check()
+        press(app, pygame.K_g, unicode="g")
+        check()
+        assert seen == ["start", "settings", "library", "intro", "situation", "ending", "debrief", "route", "coach",
+                        "playthroughs", "progress"]
         assert set(seen) == set(SCREENS)
     finally:
         app.close()

@@ -41,6 +41,7 @@ SECTIONS = (  # one section module per line: game/i18n/strings/<name>.py
     "xapi",
     "hardening",
     "coaching",
+    "coaching_ui",
 )
 
 _strict = os.environ.get("OMGEKEERD_STRICT_I18N") == "1"

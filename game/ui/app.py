@@ -75,6 +75,8 @@ class App:
         self._library: Library | None = None
         self._analyses: dict[str, Any] = {}
         self._toast: tuple[str, float] | None = None
+        self._toast_screen: Screen | None = None  # the screen a toast belongs to (it goes when that screen goes)
+        self.kept: dict[str, Any] = {}  # what a screen keeps between visits (the library's filter)
         self._last_input = 0.0
         self._last_frame = time.monotonic()
 
@@ -198,6 +200,7 @@ class App:
     def toast(self, message: str, seconds: float = 4.0) -> None:
         """A short message at the bottom of the window."""
         self._toast = (message, time.monotonic() + seconds)
+        self._toast_screen = None  # the screen shown when the next frame is drawn: this one, or the one it opens
         self.dirty = True
 
     @property
@@ -304,8 +307,14 @@ class App:
         self.frame()
 
     def _expire_toast(self) -> None:
-        if self._toast is not None and time.monotonic() >= self._toast[1]:
+        """A toast ends at its time, or when the screen it was shown on is left (it never covers the next one)."""
+        if self._toast is None:
+            return
+        if self._toast_screen is None:
+            self._toast_screen = self.screen
+        if time.monotonic() >= self._toast[1] or self._toast_screen is not self.screen:
             self._toast = None
+            self._toast_screen = None
             self.dirty = True
 
     def _draw_toast(self) -> None:

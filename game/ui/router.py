@@ -13,10 +13,13 @@ from typing import TYPE_CHECKING, Any
 from collections.abc import Mapping
 
 from game.ui.screens.base import ResultHandler, Screen
+from game.ui.screens.coach import CoachScreen
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.intro import IntroScreen
 from game.ui.screens.library import LibraryScreen
+from game.ui.screens.playthroughs import PlaythroughsScreen
+from game.ui.screens.progress import ProgressScreen
 from game.ui.screens.route import RouteScreen
 from game.ui.screens.settings import SettingsScreen
 from game.ui.screens.situation import SituationScreen
@@ -28,7 +31,7 @@ if TYPE_CHECKING:
 # The one registry of screens: add a new screen's class here (its ``name`` is its route).
 SCREENS: Mapping[str, type[Screen]] = {screen.name: screen for screen in (
     StartScreen, LibraryScreen, IntroScreen, SituationScreen, EndingScreen, DebriefScreen, RouteScreen,
-    SettingsScreen,
+    SettingsScreen, PlaythroughsScreen, CoachScreen, ProgressScreen,
 )}
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 import pygame
 
 from game.ui.toolkit.bindings import COMMON, GLOBAL, Binding, find, key_name
-from game.ui.toolkit.widgets import Layer, Region, Ui, Widget
+from game.ui.toolkit.widgets import Layer, Region, TextInput, Ui, Widget
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -326,7 +326,8 @@ class Screen:
         if found.key != pressed:
             return False
         self.app.ui.keyboard = False
-        self.focus_key = found.key
+        # a click focuses a text field only: Enter after a click goes on (the screen's main action), not clicks again
+        self.focus_key = found.key if isinstance(found, TextInput) else None
         found.activate()
         self.app.invalidate()
         return True

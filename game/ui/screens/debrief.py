@@ -66,6 +66,7 @@ class DebriefScreen(Screen):
     name = "debrief"
     BINDINGS = (SCROLL, Binding(("r",), "replay", "keys.debrief.replay"),
                 Binding(("a",), "other_choice", "keys.debrief.other"),
+                Binding(("c",), "coach", "coach_ui.keys.coach"),
                 Binding(("escape",), "back", "keys.debrief.library"))
 
     def __init__(self, app, play: Playthrough) -> None:  # type: ignore[no-untyped-def]
@@ -93,6 +94,10 @@ class DebriefScreen(Screen):
     def action_other_choice(self) -> None:
         """See the decisions with their alternatives, to try another one."""
         self.go("route", play=self.play, debrief=self.debrief)
+
+    def action_coach(self) -> None:
+        """C: the coach view of this playthrough (all choices, where each would have led, notes)."""
+        self.go("coach", session_id=self.play.session_id, back="debrief", play=self.play)
 
     def write_report(self) -> None:
         """Write the HTML report into the data folder (atomically) and say where it is."""
@@ -132,6 +137,8 @@ class DebriefScreen(Screen):
                    Button(ui.t("ui.debrief.other"), self.action_other_choice, "secondary", key="other",
                           hint=key("other_choice")),
                    Button(ui.t("ui.debrief.replay"), self.action_replay, "secondary", key="replay", hint=key("replay"))]
+        buttons.insert(1, Button(ui.t("coach_ui.action.coach"), self.action_coach, "secondary", key="coach",
+                                 hint=key("coach")))
         if report_writer() is not None:
             buttons.insert(1, Button(ui.t("ui.debrief.report"), self.write_report, "secondary", key="report"))
         if ui.theme.projector:  # few elements on a projector; A and R still work

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +15,14 @@ from game.ui.toolkit.chrome import hint_bar, main_region, margin, top_bar
 from game.ui.records import problem_text
 from game.ui.screens.base import Screen
 from game.ui.toolkit.widgets import Button, Column, DrawState, Layer, TextBlock, Ui, Widget, rounded
+from game.ui.words import audience_name, finding_text, tag_name
 
 MAX_FINDINGS = 3
 MAX_INLINE_TAGS = 8
+CARD_TEXT_WIDTHS = 19  # a card is at least this many times the body text size wide
+MAX_CARD_COLUMNS = 4
+DIGIT_WAIT = 1.2  # seconds a first digit waits for a second one (11 cases and more)
+KEPT = "library"  # the app keeps the filter under this name between visits
 
 
 class ScenarioCard(Widget):
@@ -28,18 +34,20 @@ class ScenarioCard(Widget):
         super().__init__(key)
         self.scenario, self.number, self.marks, self.action = scenario, number, marks, action
         self.blocks: list[TextBlock] = []
+        self.lang = "nl"
 
     @property
     def label(self) -> str:
-        return self.scenario.title.get("nl")
+        return self.scenario.title.get(self.lang)
 
     def place(self, ui: Ui, x: int, y: int, width: int) -> int:
         unit, lang = ui.theme.unit, ui.lang
+        self.lang = lang
         scenario = self.scenario
         pad = unit * 2
         inner = width - 2 * pad
         title = scenario.title.get(lang) or scenario.id
-        if self.number is not None and self.number <= 9:
+        if self.number is not None:
             title = f"{self.number}. {title}"
         parts = [TextBlock(title, "text", "bold", role="accent")]
         if scenario.summary:
@@ -48,11 +56,12 @@ class ScenarioCard(Widget):
         if scenario.minutes:
             meta.append(ui.t("ui.library.minutes", minutes=scenario.minutes))
         if scenario.audience:
-            meta.append(ui.t("ui.library.for", who=", ".join(scenario.audience)))
+            meta.append(ui.t("ui.library.for", who=", ".join(audience_name(a, lang) for a in scenario.audience)))
         if meta:
             parts.append(TextBlock(" · ".join(meta), "small", role="muted", rich=False))
         if scenario.tags:
-            parts.append(TextBlock("  ".join(f"#{tag}" for tag in scenario.tags), "small", role="muted", rich=False))
+            parts.append(TextBlock("  ".join(f"#{tag_name(tag, lang)}" for tag in scenario.tags), "small", role="muted",
+                                   rich=False))
         if self.marks:
             parts.append(TextBlock(self.marks, "small", "bold", role="good", rich=False))
         top = y + pad
@@ -84,15 +93,20 @@ class LibraryScreen(Screen):
     """Pick a case; resume an unfinished one; see which files cannot be played and why."""
 
     name = "library"
-    BINDINGS = (Binding(("1-9",), "open_case", "keys.library.open", with_key=True), NEXT, RELOAD,
+    BINDINGS = (Binding(("1-9", "0"), "open_case", "keys.library.open", with_key=True, keys_label="keys.name.1-9"),
+                NEXT, RELOAD, Binding(("p",), "playthroughs", "coach_ui.keys.playthroughs"),
+                Binding(("g",), "progress", "coach_ui.keys.progress", show=False),
                 Binding(("escape",), "back", "keys.library.switch"),
                 Binding(("t",), "topics", "keys.library.topics", show=False),
                 Binding(("r",), "resume", "keys.library.resume", show=False))
 
     def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
         super().__init__(app)
-        self.tag: str | None = None
-        self.audience: str | None = None
+        kept = app.kept.get(KEPT, {})
+        self.tag: str | None = kept.get("tag")
+        self.audience: str | None = kept.get("audience")
+        self.typed = ""  # a first digit waiting for a second one (11 cases and more)
+        self._typed_wait = 0.0
         self._shown: list[Scenario] = []
         self._resumable: Any = None
         self.resume_problem: Any = None  # (saved, restored) when the saved choices no longer fit
@@ -108,7 +122,7 @@ class LibraryScreen(Screen):
             return []
         try:
             return list(self.app.records.sessions(player.name))
-        except Exception:  # noqa: BLE001
+        except Exception:
             return []
 
     def _unfinished(self) -> Any:
@@ -117,7 +131,7 @@ class LibraryScreen(Screen):
             return None
         try:
             return self.app.records.last_unfinished(player.name)
-        except Exception:  # noqa: BLE001
+        except Exception:
             return None
 
     def marks(self, ui: Ui, scenario: Scenario, saved: list[Any]) -> str:
@@ -138,11 +152,15 @@ class LibraryScreen(Screen):
     # -- actions -----------------------------------------------------------------------------------
     def set_tag(self, tag: str | None) -> None:
         self.tag = None if tag == self.tag else tag
-        self.forget_scroll("main")
-        self.app.rebuild()
+        self._keep()
 
     def set_audience(self, audience: str | None) -> None:
         self.audience = None if audience == self.audience else audience
+        self._keep()
+
+    def _keep(self) -> None:
+        """Remember the filter for the next visit (after playing a case), then show it."""
+        self.app.kept[KEPT] = {"tag": self.tag, "audience": self.audience}
         self.forget_scroll("main")
         self.app.rebuild()
 
@@ -159,7 +177,7 @@ class LibraryScreen(Screen):
         try:
             resumed = Playthrough.resume(records.store, saved, self.app.library, lang=ui.lang,
                                          background=player.background)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             self.app.toast(ui.t("ui.store_problem", problem=problem_text(exc, ui.lang)), 8)
             return
         restored = resumed.restored
@@ -188,7 +206,7 @@ class LibraryScreen(Screen):
         try:
             play = Playthrough.start_again(records.store, saved, restored.scenario, lang=ui.lang,
                                            background=player.background)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             self.app.toast(ui.t("ui.store_problem", problem=problem_text(exc, ui.lang)), 8)
             return
         self.resume_problem = None
@@ -201,7 +219,7 @@ class LibraryScreen(Screen):
         try:
             if self.app.records is not None:
                 set_aside(self.app.records.store, saved.id)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             self.app.toast(problem_text(exc, self.app.ui.lang), 8)
         self.close_problem()
 
@@ -214,10 +232,43 @@ class LibraryScreen(Screen):
         return len(self.layers) > 1
 
     def action_open_case(self, pressed: str) -> None:
-        """1-9: open the case with that number (not while a panel is open)."""
-        number = int(pressed)
-        if not self._panel_open() and number <= len(self._shown):
+        """A digit: open the case with that number; from 10 cases on, numbers above 9 take two digits."""
+        if self._panel_open():
+            return
+        count = len(self._shown)
+        typed = self.typed + pressed
+        self.typed, self._typed_wait = "", 0.0
+        if count < 10:
+            self._open_number(int(pressed))
+        elif int(typed) * 10 <= count and len(typed) < len(str(count)):
+            self.typed = typed  # 1 of 11..19: wait for a second digit (or Enter, or a moment)
+            self.app.toast(self.app.ui.t("coach_ui.library.typed", number=typed), DIGIT_WAIT + 0.5)
+        else:
+            self._open_number(int(typed))
+
+    def _open_number(self, number: int) -> None:
+        if 1 <= number <= len(self._shown):
             self.open(self._shown[number - 1])
+        elif number:
+            self.app.toast(self.app.ui.t("coach_ui.library.no_case", number=number), 3)
+
+    def update(self, dt: float) -> None:
+        """A first digit that waited long enough opens its own case."""
+        if self.typed:
+            self._typed_wait += dt
+            if self._typed_wait >= DIGIT_WAIT:
+                typed, self.typed = self.typed, ""
+                self._open_number(int(typed))
+
+    def action_playthroughs(self) -> None:
+        """P: every playthrough of this player."""
+        if not self._panel_open():
+            self.go("playthroughs")
+
+    def action_progress(self) -> None:
+        """G: this player's progress over time."""
+        if not self._panel_open():
+            self.go("progress")
 
     def action_topics(self) -> None:
         """T: the panel with every topic."""
@@ -245,13 +296,16 @@ class LibraryScreen(Screen):
             who = " · ".join([player.name, ui.t(f"background.{player.background or 'nieuw'}"),
                               ui.t(f"ui.mode.{self.app.mode}")])
         bar = top_bar(ui, layer, width, ui.t("ui.library.title"), who, [
+            Button(ui.t("coach_ui.playthroughs.open"), self.action_playthroughs, "quiet", key="playthroughs",
+                   hint=self.key_hint("playthroughs")),
+            Button(ui.t("coach_ui.progress.open"), self.action_progress, "quiet", key="progress"),
             Button(ui.t("ui.settings"), self.open_settings, "quiet", key="settings"),
             Button(ui.t("ui.library.switch"), self.on_back, "quiet", key="switch", hint=self.key_hint("back")),
         ])
         hints = hint_bar(ui, layer, width, height, self.hints())
         region = main_region(layer, width, bar, height - hints)
         side = margin(ui)
-        inner = min(width - 2 * side, int(ui.theme.column * 1.6))
+        inner = width - 2 * side
         x = (width - inner) // 2
         column = Column(ui, region, x, ui.theme.unit * 2, inner)
         self._resume_banner(ui, column)
@@ -310,8 +364,8 @@ class LibraryScreen(Screen):
                 chips = [Button(ui.t("ui.library.all"), lambda: self.set_tag(None), "chip", key="tag:*",
                                 selected=self.tag is None)]
                 if self.tag is not None:
-                    chips.append(Button(f"{self.tag}  ×", lambda: self.set_tag(None), "chip", key=f"tag:{self.tag}",
-                                        selected=True))
+                    chips.append(Button(f"{tag_name(self.tag, ui.lang)}  ×", lambda: self.set_tag(None), "chip",
+                                        key=f"tag:{self.tag}", selected=True))
                 chips.append(Button(ui.t("ui.library.pick_topic", count=len(tags)), self.open_topics, "chip",
                                     key="topics", hint=self.key_hint("topics")))
                 column.row(chips, gap=gap)
@@ -320,8 +374,9 @@ class LibraryScreen(Screen):
     def _chips(self, ui: Ui, values: list[str], chosen: str | None, setter: Any, prefix: str) -> list[Button]:
         chips = [Button(ui.t("ui.library.all"), lambda: setter(None), "chip", key=f"{prefix}:*",
                         selected=chosen is None)]
-        return chips + [Button(v, lambda v=v: setter(v), "chip", key=f"{prefix}:{v}", selected=v == chosen)
-                        for v in values]
+        name = audience_name if prefix == "audience" else tag_name
+        return chips + [Button(name(v, ui.lang), partial(setter, v), "chip", key=f"{prefix}:{v}",
+                               selected=v == chosen) for v in values]
 
     def open_topics(self) -> None:
         self.topics_open = True
@@ -358,7 +413,7 @@ class LibraryScreen(Screen):
             column.add(TextBlock(ui.t(key, folder=str(self.app.library.folder)), "text", role="muted"))
             return
         unit = ui.theme.unit
-        columns = 2 if column.width >= 44 * ui.theme.text_px else 1
+        columns = max(1, min(MAX_CARD_COLUMNS, column.width // (CARD_TEXT_WIDTHS * ui.theme.text_px)))
         gap = unit * 2
         card_width = (column.width - gap * (columns - 1)) // columns
         for start in range(0, len(shown), columns):
@@ -391,14 +446,18 @@ class LibraryScreen(Screen):
         column.space(ui.theme.unit)
         column.add(TextBlock(ui.t("ui.library.broken_title"), "heading", "bold"))
         column.add(TextBlock(ui.t("ui.library.broken_help"), "small", role="muted"))
+        column.add(TextBlock(ui.t("coach_ui.findings.help"), "small", role="muted"))
         for entry in broken:
             findings = [f for f in entry.findings if f.is_error][:MAX_FINDINGS] or entry.findings[:MAX_FINDINGS]
-            lines = [f"**⚠ {Path(entry.path).name}**"] + [f"- {f}" for f in findings]
+            lines = [f"**⚠ {Path(entry.path).name}**"] + [f"- {finding_text(f, ui.lang)}" for f in findings]
             more = len([f for f in entry.findings if f.is_error]) - len(findings)
             if more > 0:
                 lines.append(ui.tn("ui.library.more_findings", more))
             column.add(TextBlock("\n".join(lines), "small", role="warning_text", box="warning_bg", rich=True))
 
     def default_action(self) -> None:
-        if self._shown and not self.focus_key:
+        if self.typed:
+            typed, self.typed = self.typed, ""
+            self._open_number(int(typed))
+        elif self._shown and not self.focus_key:
             self.move_focus(1)

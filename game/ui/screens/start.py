@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
 from game.engine.model import BACKGROUNDS
 
 from game.ui.records import problem_text
 from game.ui.toolkit.bindings import FULLSCREEN, NEXT, Binding
-from game.ui.toolkit.chrome import hint_bar, main_region, reading_column
+from game.ui.toolkit.chrome import button_bar, hint_bar, main_region, reading_column
 from game.ui.screens.base import Screen
 from game.ui.toolkit.widgets import Button, Column, Layer, TextBlock, TextInput, Ui
 
@@ -36,7 +38,7 @@ class StartScreen(Screen):
         records = self.app.records
         try:
             return list(records.players()) if records is not None else []
-        except Exception:  # noqa: BLE001 - a store problem must not stop the start screen
+        except Exception:
             return []
 
     def on_enter(self) -> None:
@@ -76,8 +78,10 @@ class StartScreen(Screen):
             self.app.toast(ui.t("ui.start.need_background"))
             return
         try:
+            if self.app.records is None:
+                raise RuntimeError("no store")
             self.app.player = self.app.records.ensure_player(name, self.background)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             self.app.toast(ui.t("ui.store_problem", problem=problem_text(exc, self.app.ui.lang)))
             return
         self.app.mode = self.mode
@@ -99,10 +103,14 @@ class StartScreen(Screen):
         self.layers = [layer]
         hints = hint_bar(ui, layer, width, height, self.hints())
         unit = ui.theme.unit
-        region = main_region(layer, width, 0, height - hints)
+        # the main button stays in view above the hint bar, however many earlier pseudonyms there are
+        actions = button_bar(ui, layer, width, height - hints,
+                             [Button(ui.t("ui.start.go"), self.start, "primary", key="go",
+                                     hint=self.key_hint("activate"))])
+        region = main_region(layer, width, 0, height - hints - actions)
         x, column_width = reading_column(ui, width)
         column = Column(ui, region, x, unit * 3, column_width)
-        langs = [Button(label, lambda code=code: self.set_lang(code), "chip", key=f"lang:{code}",
+        langs = [Button(label, partial(self.set_lang, code), "chip", key=f"lang:{code}",
                         selected=ui.lang == code) for code, label in (("nl", "Nederlands"), ("en", "English"))]
         settings = Button(ui.t("ui.settings"), self.open_settings, "quiet", key="settings")
         top = column.y
@@ -118,18 +126,16 @@ class StartScreen(Screen):
         earlier = [p for p in self._players() if p.name][-MAX_EARLIER:]
         if earlier:
             column.add(TextBlock(ui.t("ui.start.earlier"), "small", role="muted"), gap=unit // 2)
-            column.row([Button(p.name, lambda p=p: self.pick_player(p.name, p.background), "chip",
+            column.row([Button(p.name, partial(self.pick_player, p.name, p.background), "chip",
                                key=f"player:{p.name}", selected=p.name == self.name_value) for p in earlier])
         column.add(TextBlock(ui.t("ui.start.background"), "heading", "bold"))
-        column.row([Button(ui.t(f"background.{b}"), lambda b=b: self.set_background(b), "chip",
+        column.row([Button(ui.t(f"background.{b}"), partial(self.set_background, b), "chip",
                            key=f"background:{b}", selected=b == self.background) for b in BACKGROUNDS])
         column.add(TextBlock(ui.t("ui.start.mode"), "heading", "bold"))
-        for number, mode in enumerate(MODES, start=1):
+        for mode in MODES:
             column.add(Button(f"**{ui.t(f'ui.mode.{mode}')}** · {ui.t(f'ui.mode.{mode}.explain')}",
-                              lambda m=mode: self.set_mode(m), "choice", key=f"mode:{mode}",
+                              partial(self.set_mode, mode), "choice", key=f"mode:{mode}",
                               selected=mode == self.mode), gap=unit // 2)
-        column.space(unit)
-        column.row([Button(ui.t("ui.start.go"), self.start, "primary", key="go", hint=self.key_hint("activate"))])
         region.content_height = column.y + unit * 2
         problem = self.app.records.problem_in(ui.lang) if self.app.records is not None else None
         if problem:
