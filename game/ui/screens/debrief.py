@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import importlib
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import pygame
 
@@ -25,7 +26,7 @@ def report_writer() -> Callable[..., Any] | None:
     """``scoring.report.render_report`` when that module is there, else None (the button is hidden)."""
     try:
         module = importlib.import_module("game.render.report")
-    except Exception:  # noqa: BLE001 - no report module: the button stays hidden
+    except Exception:  # no report module: the button stays hidden
         return None
     function = getattr(module, "render_report", None)
     return function if callable(function) else None
@@ -66,6 +67,7 @@ class DebriefScreen(Screen):
     name = "debrief"
     BINDINGS = (SCROLL, Binding(("r",), "replay", "keys.debrief.replay"),
                 Binding(("a",), "other_choice", "keys.debrief.other"),
+                Binding(("s",), "report", "fit.keys.report"),
                 Binding(("c",), "coach", "coach_ui.keys.coach"),
                 Binding(("escape",), "back", "keys.debrief.library"))
 
@@ -86,7 +88,7 @@ class DebriefScreen(Screen):
         play = self.play
         try:
             again = play.restart(mode=self.app.mode)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             self.app.toast(self.app.ui.t("ui.store_problem", problem=problem_text(exc, self.app.ui.lang)), 8)
             return
         self.go("situation", play=again)
@@ -99,6 +101,14 @@ class DebriefScreen(Screen):
         """C: the coach view of this playthrough (all choices, where each would have led, notes)."""
         self.go("coach", session_id=self.play.session_id, back="debrief", play=self.play)
 
+    def shows(self, binding: Binding) -> bool:
+        """S (save the report) is in the hint bar only when reports can be written."""
+        return binding.show and (binding.action != "report" or report_writer() is not None)
+
+    def action_report(self) -> None:
+        """S: save the HTML report (also in projector mode, where the hint bar is left out)."""
+        self.write_report()
+
     def write_report(self) -> None:
         """Write the HTML report into the data folder (atomically) and say where it is."""
         ui = self.app.ui
@@ -110,7 +120,7 @@ class DebriefScreen(Screen):
         try:
             folder.mkdir(parents=True, exist_ok=True)
             self.play.write_report(path, self.app.analysis_for, ui.lang)
-        except Exception as exc:  # noqa: BLE001 - a report problem is told, not a crash
+        except Exception as exc:  # a report problem is told, not a crash
             self.app.toast(ui.t("ui.debrief.report_failed", problem=problem_text(exc, ui.lang)), 8)
             return
         self.app.toast(ui.t("ui.debrief.report_written", path=str(path)), 10)
@@ -140,9 +150,10 @@ class DebriefScreen(Screen):
         buttons.insert(1, Button(ui.t("coach_ui.action.coach"), self.action_coach, "secondary", key="coach",
                                  hint=key("coach")))
         if report_writer() is not None:
-            buttons.insert(1, Button(ui.t("ui.debrief.report"), self.write_report, "secondary", key="report"))
-        if ui.theme.projector:  # few elements on a projector; A and R still work
-            buttons = [b for b in buttons if b.key in ("library", "replay")]
+            buttons.insert(1, Button(ui.t("ui.debrief.report"), self.write_report, "secondary", key="report",
+                                     hint=key("report")))
+        if ui.theme.projector:  # few elements on a projector, each with its key; the other keys still work
+            buttons = [b for b in buttons if b.key in ("library", "report", "replay")]
         actions = button_bar(ui, layer, width, height - hints, buttons)
         region = main_region(layer, width, bar, height - hints - actions)
         x, column_width = reading_column(ui, width, wide=True)

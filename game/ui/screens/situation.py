@@ -7,7 +7,7 @@ choices, Esc back to the library (progress is saved).
 
 from __future__ import annotations
 
-from dataclasses import replace
+from functools import partial
 from typing import Any
 
 import pygame
@@ -17,8 +17,8 @@ from game.render.conditions import refusal_text, unavailable_reason
 
 from game.ui.records import problem_text
 from game.ui.toolkit.bindings import RELOAD as RELOAD_KEY, Binding
-from game.ui.toolkit.chrome import hint_bar, main_region, reading_column, top_bar
-from game.ui.toolkit.theme import PROJECTOR_FIT, make_theme
+from game.ui.toolkit.chrome import hint_bar, reading_column, top_bar
+from game.ui.toolkit.fit import ChoiceButton, Fitted, lay_out, type_steps
 from game.ui.toolkit.panels import make_panel
 from game.ui.playthrough import Playthrough, ReloadResult
 from game.ui.screens.base import Screen
@@ -49,6 +49,7 @@ class SituationScreen(Screen):
         self.feedback_step: Step | None = None
         self.reload_result: ReloadResult | None = None
         self._options: list[ChoiceOption] = []
+        self.fitted: Fitted | None = None
         self._entering = (reload_result, first_choice)
 
     @property
@@ -79,7 +80,7 @@ class SituationScreen(Screen):
         except ChoiceRefused as exc:
             self.app.toast(refusal_text(exc, self.session.scenario, ui.lang), 5)
             return
-        except Exception as exc:  # noqa: BLE001 - the store failed: tell, keep playing
+        except Exception as exc:  # the store failed: tell, keep playing
             self.app.toast(ui.t("ui.store_problem", problem=problem_text(exc, self.app.ui.lang)), 8)
             return
         self.focus_key = None
@@ -210,9 +211,20 @@ class SituationScreen(Screen):
         self.app.toast(self.app.ui.t("ui.situation.saved"), 4)
         self.go("library")
 
+    def action_back(self) -> None:
+        """Esc: the feedback goes on (its panel takes no stray clicks); otherwise close a panel, or stop."""
+        if self.panel == FEEDBACK:
+            self.go_on()
+        else:
+            super().action_back()
+
     def scroll_region(self) -> Region | None:
+        """The dossier's text; with the choices pinned under a story that fits, the choices (arrows move in them)."""
         if self.panel == DOSSIER:
             return self.region("dossier-text")
+        fitted = self.fitted
+        if self.panel is None and fitted is not None and fitted.choices is not fitted.story and fitted.fit.fits:
+            return fitted.choices
         return super().scroll_region()
 
     # -- building ------------------------------------------------------------------------------
@@ -232,10 +244,13 @@ class SituationScreen(Screen):
         buttons.append(Button(ui.t("ui.stop"), self.on_back, "quiet", key="stop",
                               hint="" if projector else self.key_hint("back")))
         subtitle = "" if projector else ui.t(f"ui.mode.{play.mode}")
-        bar = top_bar(ui, layer, width, play.scenario.title.get(lang) or play.scenario.id, subtitle, buttons)
+        steps = type_steps(ui, self.app.settings, width, height)
+        bar_ui = steps[-1]  # on a projector the bar takes the smallest type: the room is for the situation
+        bar = top_bar(bar_ui, layer, width, play.scenario.title.get(lang) or play.scenario.id, subtitle, buttons)
+        for region in layer.regions:
+            region.ui = bar_ui
         hints = hint_bar(ui, layer, width, height, self.hints())
-        region = main_region(layer, width, bar, height - hints)
-        self._fit_body(ui, region, width, height)
+        self._lay_out_body(ui, steps, layer, pygame.Rect(0, bar, width, height - hints - bar))
         if self.panel == FEEDBACK and self.feedback_step is not None:
             self.layers.append(self._feedback_panel(ui, width, height, self.feedback_step))
         elif self.panel == DOSSIER:
@@ -245,23 +260,17 @@ class SituationScreen(Screen):
         elif self.panel == RELOAD and self.reload_result is not None:
             self.layers.append(self._reload_panel(ui, width, height, self.reload_result))
 
-    def _fit_body(self, ui: Ui, region: Region, width: int, height: int) -> None:
-        """Lay out the situation; in projector mode with smaller type until text and choices fit the screen."""
-        if not ui.theme.projector:
-            self._body(ui, region, width)
-            return
-        for shrink in PROJECTOR_FIT:
-            fitted = replace(ui, theme=make_theme(self.app.settings, width, height, shrink))
-            region.widgets, region.content_height = [], 0
-            self._body(fitted, region, width)
-            region.ui = fitted
-            if region.content_height <= region.viewport.height:
-                return
+    def _lay_out_body(self, ui: Ui, steps: list[Ui], layer: Layer, viewport: pygame.Rect) -> None:
+        """The story and the choices; in projector mode sized so every choice is on screen (``toolkit.fit``)."""
+        self._options = list(self.session.choices) if self.session.situation is not None else []
+        self.fitted = lay_out(layer, steps, viewport, reading_column(ui, viewport.width), self._story, self._choices,
+                              pin=ui.theme.projector, more_choices=lambda n: ui.tn("fit.more_choices", n),
+                              more_text=lambda n: ui.t("fit.more_text"))
 
-    def _body(self, ui: Ui, region: Region, width: int) -> None:
+    def _story(self, column: Column) -> None:
+        """What happened on the way here (situations passed without a choice), who speaks, the text."""
+        ui = column.ui
         unit, lang = ui.theme.unit, ui.lang
-        x, column_width = reading_column(ui, width)
-        column = Column(ui, region, x, unit * 3, column_width)
         situation = self.session.situation
         last = self.play.last_step
         if last is not None and situation is not None:
@@ -276,15 +285,21 @@ class SituationScreen(Screen):
             return
         self._speaker(ui, column, situation)
         column.add(TextBlock(situation.text.get(lang)), gap=unit * 3)
-        self._options = list(self.session.choices)
-        column.add(TextBlock(ui.t("ui.situation.what_now"), "small", "bold", role="muted"), gap=unit)
+
+    def _choices(self, column: Column) -> None:
+        """"What do you do?" and the numbered choices; an unavailable one greyed with its reason."""
+        ui = column.ui
+        if self.session.situation is None:
+            return
+        lang = ui.lang
+        if not ui.theme.projector:  # on a projector the numbered choices speak for themselves
+            column.add(TextBlock(ui.t("ui.situation.what_now"), "small", "bold", role="muted"), gap=ui.theme.unit)
         for number, option in enumerate(self._options, start=1):
             why = unavailable_reason(option, self.session.scenario).get(lang)
             reason = "" if option.available else ui.t("ui.situation.why_not", reason=why)
-            column.add(Button(option.choice.text.get(lang), lambda o=option: self.choose(o), "choice",
-                              key=f"choice:{option.id}", number=number if number <= 9 else None,
-                              enabled=option.available, note=reason))
-        region.content_height = column.y + unit * 3
+            column.add(ChoiceButton(option.choice.text.get(lang), partial(self.choose, option), "choice",
+                                    key=f"choice:{option.id}", number=number if number <= 9 else None,
+                                    enabled=option.available, note=reason))
 
     def _speaker(self, ui: Ui, column: Column, situation: Any) -> None:
         role = ui.t(f"speaker.{situation.speaker}")
@@ -320,8 +335,10 @@ class SituationScreen(Screen):
                           hint=self.key_hint("undo")),
                    Button(ui.t("ui.feedback.continue") if not self.session.finished else ui.t("ui.feedback.to_ending"),
                           self.go_on, "primary", key="feedback:continue", hint=self.key_hint("activate"))]
-        return make_panel(ui, width, height, ui.t("feedback"), body, buttons, self.go_on, share=0.5,
-                          centre=True, closable=False, name="feedback")
+        layer = make_panel(ui, width, height, ui.t("feedback"), body, buttons, self.go_on, share=0.5,
+                           centre=True, closable=False, name="feedback")
+        layer.on_close = None  # a stray click beside the panel does not skip the feedback (Esc and Enter go on)
+        return layer
 
     def _dossier_panel(self, ui: Ui, width: int, height: int) -> Layer:
         lang, unit = ui.lang, ui.theme.unit
@@ -344,7 +361,7 @@ class SituationScreen(Screen):
             column.add(TextBlock(ui.t("dossier_empty"), "small", role="muted"))
         for number, document in enumerate(documents, start=1):
             fresh = document.id not in self.play.seen_docs
-            column.add(Button(document.title.get(lang), lambda d=document.id: self.read(d), "secondary",
+            column.add(Button(document.title.get(lang), partial(self.read, document.id), "secondary",
                               key=f"doc:{document.id}", number=number if number <= 9 else None, fill=True,
                               note=ui.t(f"kind.{document.kind}"), selected=document.id == self.document,
                               badge=ui.t("new") if fresh else ""))

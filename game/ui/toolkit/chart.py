@@ -1,13 +1,70 @@
-"""The quadrant chart of the debrief: resident axis across, rules axis up, the route as a line."""
+"""The quadrant chart of the debrief: resident axis across, rules axis up, the route as a line.
+
+Where everything goes is worked out first (:meth:`QuadrantChart.plan`), then drawn: the
+quadrant names above and below the plot, each wrapped within its half so that they never
+meet; the axis names; and the tags "You" and "Expert" beside their markers, each in the
+first place that covers no other tag and no marker (one tag "You and the expert" when the
+two markers meet). Tests read the same plan.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import pygame
 
+from game.ui.toolkit.text import TextLayout
 from game.ui.toolkit.widgets import DrawState, Ui, Widget, rounded
 
+QUADRANTS = ("omgekeerd", "rules", "kind", "stuck")  # the order of ``Palette.chart_quadrants``
 QUADRANT_CORNERS = (("rules", "top-left"), ("omgekeerd", "top-right"), ("stuck", "bottom-left"),
                     ("kind", "bottom-right"))
+MIN_NAME_PX = 11
+
+
+@dataclass
+class Label:
+    """A text of the chart and the rectangle it takes (screen coordinates of the plan)."""
+
+    text: str
+    rect: pygame.Rect
+    layout: TextLayout
+    kind: str  # "quadrant", "axis", "axis-up" (turned a quarter) or "tag"
+
+
+@dataclass
+class ChartPlan:
+    """Where the parts of the chart go."""
+
+    area: pygame.Rect  # the plot
+    quads: dict[str, pygame.Rect]
+    points: list[tuple[int, int]]  # the route
+    expert: tuple[int, int] | None
+    dot: int
+    labels: list[Label] = field(default_factory=list)
+
+    @property
+    def together(self) -> bool:
+        """The player's end point and the expert's lie on each other (one tag for both)."""
+        markers = self.markers
+        return len(markers) == 2 and markers[0].colliderect(markers[1])
+
+    @property
+    def markers(self) -> list[pygame.Rect]:
+        """The rectangles of the player's end point and of the expert's diamond."""
+        found = []
+        if self.points:
+            x, y = self.points[-1]
+            found.append(pygame.Rect(x - self.dot - 3, y - self.dot - 3, 2 * self.dot + 6, 2 * self.dot + 6))
+        if self.expert is not None:
+            x, y = self.expert
+            found.append(pygame.Rect(x - self.dot - 3, y - self.dot - 3, 2 * self.dot + 6, 2 * self.dot + 6))
+        return found
+
+    @property
+    def expert_size(self) -> int:
+        """Half the diagonal of the expert's diamond: larger, drawn round the player's dot, when they meet."""
+        return 2 * self.dot + 8 if self.together else self.dot + 3
 
 
 class QuadrantChart(Widget):
@@ -21,101 +78,171 @@ class QuadrantChart(Widget):
         self.rect = pygame.Rect(x, y, min(width, self.size), min(width, self.size))
         return self.rect.height
 
-    def _plot(self, ui: Ui, rect: pygame.Rect) -> pygame.Rect:
-        """The plotting area inside the widget: room for quadrant names above and below, axis labels."""
-        line = ui.layout("Ag", "small").line_height
-        left = rect.x + line + ui.theme.unit
-        top = rect.y + line
-        bottom = rect.bottom - 2 * line - ui.theme.unit // 2
-        return pygame.Rect(left, top, rect.right - left - 2, bottom - top)
-
     @staticmethod
     def point(area: pygame.Rect, resident: float, rules: float) -> tuple[int, int]:
         return (round(area.x + area.width * resident / 100), round(area.bottom - area.height * rules / 100))
 
-    def draw(self, surface: pygame.Surface, ui: Ui, origin: tuple[int, int], state: DrawState) -> None:
-        rect = self.screen_rect(origin)
-        area = self._plot(ui, rect)
+    # -- the plan ----------------------------------------------------------------------------------
+    def plan(self, ui: Ui, rect: pygame.Rect) -> ChartPlan:
+        """Where the plot, the quadrants, the route and every label go inside ``rect``."""
+        unit = ui.theme.unit
+        line = ui.layout("Ag", "small", 10_000, "bold").line_height
+        left = rect.x + line + unit
+        names = self._names(ui, (rect.right - 2 - left) // 2 - unit)
+        top_band = max(names["rules"].height, names["omgekeerd"].height)
+        bottom_band = max(names["stuck"].height, names["kind"].height)
+        area = pygame.Rect(left, rect.y + top_band, rect.right - 2 - left,
+                           rect.height - top_band - bottom_band - line - unit // 2)
         half_w, half_h = area.width // 2, area.height // 2
-        fills = dict(zip(("omgekeerd", "rules", "kind", "stuck"), ui.theme.palette.chart_quadrants))
         quads = {"rules": pygame.Rect(area.x, area.y, half_w, half_h),
                  "omgekeerd": pygame.Rect(area.x + half_w, area.y, area.width - half_w, half_h),
                  "stuck": pygame.Rect(area.x, area.y + half_h, half_w, area.height - half_h),
                  "kind": pygame.Rect(area.x + half_w, area.y + half_h, area.width - half_w, area.height - half_h)}
-        for kind, quad in quads.items():
-            surface.fill(fills[kind], quad)
-        pygame.draw.rect(surface, ui.colour("border"), area, 1)
-        pygame.draw.line(surface, ui.colour("border"), (area.centerx, area.y), (area.centerx, area.bottom))
-        pygame.draw.line(surface, ui.colour("border"), (area.x, area.centery), (area.right, area.centery))
-        self._quadrant_names(surface, ui, quads)
-        self._axes(surface, ui, area)
-        self._route(surface, ui, area)
-
-    def _quadrant_names(self, surface: pygame.Surface, ui: Ui, quads: dict[str, pygame.Rect]) -> None:
-        """Each quadrant's name outside the plot: the top two above it, the bottom two below it."""
-        for kind, corner in QUADRANT_CORNERS:
-            quad = quads[kind]
-            layout = ui.layout(ui.t(f"quadrant.{kind}.label"), "small", 10_000, "bold", rich=False)
-            x = quad.x if corner.endswith("left") else quad.right - layout.text_width
-            y = quad.y - layout.line_height if corner.startswith("top") else quad.bottom
-            layout.draw(surface, x, y, ui.colour("muted"), surface.get_clip())
-
-    def _axes(self, surface: pygame.Surface, ui: Ui, area: pygame.Rect) -> None:
-        muted = ui.colour("text")
-        across = ui.layout(ui.t("ui.chart.resident"), "small", 10_000, "bold")
-        across.draw(surface, area.centerx - across.text_width // 2, area.bottom + across.line_height, muted)
-        up = ui.layout(ui.t("ui.chart.rules"), "small", 10_000, "bold")
-        label = pygame.Surface((up.text_width + 2, up.line_height), pygame.SRCALPHA)
-        up.draw(label, 0, 0, muted, label.get_rect())
-        turned = pygame.transform.rotate(label, 90)
-        x = area.x - turned.get_width() - ui.theme.unit // 2
-        surface.blit(turned, (x, area.centery - turned.get_height() // 2))
-
-    def _route(self, surface: pygame.Surface, ui: Ui, area: pygame.Rect) -> None:
-        accent, focus = ui.colour("accent"), ui.colour("focus")
-        dot = max(4, ui.theme.unit // 2)
+        dot = max(4, unit // 2)
         inside = area.inflate(-2 * (dot + 5), -2 * (dot + 5))  # points at 0 or 100 stay inside the plot
         points = [self.point(inside, r, q) for r, q in self.trajectory]
+        expert = self.point(inside, *self.expert) if self.expert is not None else None
+        plan = ChartPlan(area, quads, points, expert, dot)
+        self._place_names(ui, plan, names)
+        self._place_axes(ui, plan, rect)
+        self._place_tags(ui, plan)
+        return plan
+
+    def _names(self, ui: Ui, width: int) -> dict[str, TextLayout]:
+        """The quadrant names wrapped within ``width``, in type small enough that no word is broken."""
+        px = ui.theme.small_px
+        while True:
+            names = {kind: ui.typesetter.layout(ui.t(f"quadrant.{kind}.label"), px, max(20, width), "bold", False)
+                     for kind in QUADRANTS}
+            words = max(ui.typesetter.layout(word, px, 10_000, "bold", False).text_width
+                        for kind in QUADRANTS for word in ui.t(f"quadrant.{kind}.label").split())
+            if words <= width or px <= MIN_NAME_PX:
+                return names
+            px -= 1
+
+    def _place_names(self, ui: Ui, plan: ChartPlan, names: dict[str, TextLayout]) -> None:
+        """The top two names above the plot, the bottom two below it, each at its outer corner."""
+        for kind, corner in QUADRANT_CORNERS:
+            layout, quad = names[kind], plan.quads[kind]
+            rect = pygame.Rect(0, 0, layout.text_width, layout.height)
+            if corner.endswith("left"):
+                rect.left = quad.x
+            else:
+                rect.right = quad.right
+            if corner.startswith("top"):
+                rect.bottom = quad.y
+            else:
+                rect.top = quad.bottom
+            plan.labels.append(Label(ui.t(f"quadrant.{kind}.label"), rect, layout, "quadrant"))
+
+    def _place_axes(self, ui: Ui, plan: ChartPlan, rect: pygame.Rect) -> None:
+        area = plan.area
+        across = ui.layout(ui.t("ui.chart.resident"), "small", 10_000, "bold")
+        below = max([label.rect.bottom for label in plan.labels if label.kind == "quadrant"] + [area.bottom])
+        box = pygame.Rect(0, 0, across.text_width, across.line_height)
+        box.midtop = (area.centerx, below)
+        plan.labels.append(Label(ui.t("ui.chart.resident"), box, across, "axis"))
+        up = ui.layout(ui.t("ui.chart.rules"), "small", 10_000, "bold")
+        turned = pygame.Rect(0, 0, up.line_height, up.text_width + 2)  # drawn turned a quarter
+        turned.right = area.x - ui.theme.unit // 2
+        turned.centery = area.centery
+        plan.labels.append(Label(ui.t("ui.chart.rules"), turned, up, "axis-up"))
+
+    def _place_tags(self, ui: Ui, plan: ChartPlan) -> None:
+        """"You" by the player's end point and "Expert" by the diamond, or one tag where they meet."""
+        markers = plan.markers
+        tags: list[tuple[str, tuple[int, int]]] = []
+        if plan.together and plan.points:
+            tags.append((ui.t("fit.chart.together"), plan.points[-1]))
+        else:
+            if plan.expert is not None:
+                tags.append((ui.t("ui.chart.expert"), plan.expert))
+            if plan.points:
+                tags.append((ui.t("ui.chart.you"), plan.points[-1]))
+        route = [pygame.Rect(x - plan.dot, y - plan.dot, 2 * plan.dot, 2 * plan.dot) for x, y in plan.points[:-1]]
+        for text, at in tags:
+            layout = ui.layout(text, "small", 10_000, "bold")
+            box = pygame.Rect(0, 0, layout.text_width + ui.theme.unit, layout.line_height)
+            taken = [(label.rect, 100) for label in plan.labels] + [(m, 100) for m in markers] + [(r, 1) for r in route]
+            gap = max(ui.theme.unit, plan.expert_size + 2) if plan.together else ui.theme.unit
+            plan.labels.append(Label(text, self._spot(box, at, plan.area, taken, gap), layout, "tag"))
+
+    @staticmethod
+    def _spot(box: pygame.Rect, at: tuple[int, int], area: pygame.Rect, taken: list[tuple[pygame.Rect, int]],
+              gap: int) -> pygame.Rect:
+        """The first place around ``at`` inside ``area`` that covers nothing taken; else the least covered
+        (``taken``: rectangles with a weight: labels and markers count far more than the route's dots)."""
+        x, y = at
+        places = [("midleft", (x + gap, y)), ("midright", (x - gap, y)), ("midtop", (x, y + gap)),
+                  ("midbottom", (x, y - gap)), ("topleft", (x + gap, y + gap)), ("topright", (x - gap, y + gap)),
+                  ("bottomleft", (x + gap, y - gap)), ("bottomright", (x - gap, y - gap))]
+        best: tuple[int, pygame.Rect] | None = None
+        for anchor, spot in places:
+            candidate = box.copy()
+            setattr(candidate, anchor, spot)
+            candidate.clamp_ip(area)
+            covered = sum(_overlap(candidate, other) * weight for other, weight in taken)
+            if covered == 0:
+                return candidate
+            if best is None or covered < best[0]:
+                best = (covered, candidate)
+        assert best is not None
+        return best[1]
+
+    # -- drawing -----------------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface, ui: Ui, origin: tuple[int, int], state: DrawState) -> None:
+        plan = self.plan(ui, self.screen_rect(origin))
+        area = plan.area
+        for kind, colour in zip(QUADRANTS, ui.theme.palette.chart_quadrants, strict=True):
+            surface.fill(colour, plan.quads[kind])
+        frame = ui.colour("muted")
+        width = 2 if ui.theme.projector or ui.theme.high_contrast else 1
+        pygame.draw.rect(surface, frame, area, width)
+        pygame.draw.line(surface, frame, (area.centerx, area.y), (area.centerx, area.bottom - 1), width)
+        pygame.draw.line(surface, frame, (area.x, area.centery), (area.right - 1, area.centery), width)
+        self._route(surface, ui, plan)
+        for label in plan.labels:
+            self._label(surface, ui, label)
+
+    def _label(self, surface: pygame.Surface, ui: Ui, label: Label) -> None:
+        if label.kind == "quadrant":
+            label.layout.draw(surface, label.rect.x, label.rect.y, ui.colour("muted"), surface.get_clip())
+        elif label.kind == "axis-up":
+            flat = pygame.Surface((label.rect.height, label.rect.width), pygame.SRCALPHA)
+            label.layout.draw(flat, 0, 0, ui.colour("text"), flat.get_rect())
+            surface.blit(pygame.transform.rotate(flat, 90), label.rect.topleft)
+        elif label.kind == "axis":
+            label.layout.draw(surface, label.rect.x, label.rect.y, ui.colour("text"))
+        else:
+            rounded(surface, ui.colour("surface"), label.rect, ui.theme.radius)
+            pygame.draw.rect(surface, ui.colour("text"), label.rect, 1, border_radius=ui.theme.radius)
+            label.layout.draw(surface, label.rect.x + ui.theme.unit // 2, label.rect.y, ui.colour("text"))
+
+    def _route(self, surface: pygame.Surface, ui: Ui, plan: ChartPlan) -> None:
+        accent, focus, dot, points = ui.colour("accent"), ui.colour("focus"), plan.dot, plan.points
         if len(points) > 1:
             pygame.draw.lines(surface, accent, False, points, 3)
         for index, point in enumerate(points[:-1]):
             pygame.draw.circle(surface, ui.colour("surface"), point, dot)
             pygame.draw.circle(surface, accent, point, dot, 2 if index == 0 else 0)
-        taken = [pygame.Rect(p[0] - dot - 3, p[1] - dot - 3, 2 * dot + 6, 2 * dot + 6) for p in points]
-        if self.expert is not None:
-            ex, ey = self.point(inside, *self.expert)
-            size = dot + 3
-            diamond = [(ex, ey - size), (ex + size, ey), (ex, ey + size), (ex - size, ey)]
-            pygame.draw.polygon(surface, ui.colour("surface"), diamond)
-            pygame.draw.polygon(surface, ui.colour("text"), diamond, 2)
-            taken.append(self._tag(surface, ui, ui.t("ui.chart.expert"), (ex, ey), area, taken))
+        together = plan.together
+        if plan.expert is not None and not together:
+            self._diamond(surface, ui, plan.expert, plan.expert_size, filled=True)
         if points:
             pygame.draw.circle(surface, focus, points[-1], dot + 3)
             pygame.draw.circle(surface, ui.colour("text"), points[-1], dot + 3, 2)
-            self._tag(surface, ui, ui.t("ui.chart.you"), points[-1], area, taken)
+        if plan.expert is not None and together:  # around the player's dot, so that both show
+            self._diamond(surface, ui, plan.expert, plan.expert_size, filled=False)
 
-    def _tag(self, surface: pygame.Surface, ui: Ui, text: str, at: tuple[int, int], area: pygame.Rect,
-             taken: list[pygame.Rect]) -> pygame.Rect:
-        """A label beside a point: the first place around it that stays inside and overlaps no other label."""
-        layout = ui.layout(text, "small", 10_000, "bold")
-        unit = ui.theme.unit
-        box = pygame.Rect(0, 0, layout.text_width + unit, layout.line_height)
+    @staticmethod
+    def _diamond(surface: pygame.Surface, ui: Ui, at: tuple[int, int], size: int, filled: bool) -> None:
         x, y = at
-        gap = unit
-        places = [dict(midleft=(x + gap, y)), dict(midright=(x - gap, y)), dict(midtop=(x, y + gap)),
-                  dict(midbottom=(x, y - gap)), dict(topright=(x - gap, y + gap)), dict(bottomright=(x - gap, y - gap))]
-        chosen = None
-        for place in places:
-            candidate = box.copy()
-            setattr(candidate, *next(iter(place.items())))
-            if area.contains(candidate) and not any(candidate.colliderect(t) for t in taken):
-                chosen = candidate
-                break
-        if chosen is None:
-            chosen = box.copy()
-            chosen.midright = (x - gap, y)
-            chosen.clamp_ip(area)
-        rounded(surface, ui.colour("surface"), chosen, ui.theme.radius)
-        pygame.draw.rect(surface, ui.colour("border"), chosen, 1, border_radius=ui.theme.radius)
-        layout.draw(surface, chosen.x + unit // 2, chosen.y, ui.colour("text"))
-        return chosen
+        diamond = [(x, y - size), (x + size, y), (x, y + size), (x - size, y)]
+        if filled:
+            pygame.draw.polygon(surface, ui.colour("surface"), diamond)
+        pygame.draw.polygon(surface, ui.colour("text"), diamond, 2)
+
+
+def _overlap(a: pygame.Rect, b: pygame.Rect) -> int:
+    clipped = a.clip(b)
+    return clipped.width * clipped.height

@@ -6,7 +6,7 @@ and the findings of a reload (F5).
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import pygame
 

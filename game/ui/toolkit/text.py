@@ -18,6 +18,7 @@ from game.ui.toolkit.fonts import Fonts
 
 _TOKENS = re.compile(r"\S+|\s+")
 BULLET = "•"
+LINE_SPACING = 1.35  # line pitch as a share of the font's line size
 
 
 @dataclass(frozen=True)
@@ -103,15 +104,29 @@ def _style(run: Run, base: str) -> str:
 class Typesetter:
     """Lays out text for a width and keeps the most recent layouts."""
 
-    def __init__(self, fonts: Fonts, capacity: int = 600) -> None:
+    def __init__(self, fonts: Fonts, capacity: int = 600, spacing: float = LINE_SPACING) -> None:
         self.fonts = fonts
         self.capacity = capacity
+        self.spacing = spacing
         self._layouts: OrderedDict[tuple, TextLayout] = OrderedDict()
         self._widths: dict[tuple[str, int, str], int] = {}
+        self._spaced: dict[float, Typesetter] = {}
+
+    def spaced(self, spacing: float) -> Typesetter:
+        """A typesetter like this one with another line spacing (made once, so its layouts are kept too)."""
+        if spacing == self.spacing:
+            return self
+        if spacing not in self._spaced:
+            sibling = Typesetter(self.fonts, self.capacity, spacing)
+            sibling._widths = self._widths  # the same fonts: widths are shared
+            self._spaced[spacing] = sibling
+        return self._spaced[spacing]
 
     def layout(self, text: str, size: int, width: int, style: str = "regular", rich: bool = True,
-               spacing: float = 1.35) -> TextLayout:
-        """The layout of ``text`` at ``size`` px wrapped to ``width`` px (cached)."""
+               spacing: float | None = None) -> TextLayout:
+        """The layout of ``text`` at ``size`` px wrapped to ``width`` px (cached); line spacing: this
+        typesetter's unless given."""
+        spacing = self.spacing if spacing is None else spacing
         key = (text, size, width, style, rich, spacing)
         found = self._layouts.get(key)
         if found is not None:
@@ -125,6 +140,8 @@ class Typesetter:
 
     def clear(self) -> None:
         self._layouts.clear()
+        for sibling in self._spaced.values():
+            sibling.clear()
 
     def _width(self, text: str, size: int, style: str) -> int:
         key = (text, size, style)

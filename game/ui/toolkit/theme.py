@@ -6,13 +6,17 @@ the text-size setting, projector mode and the window height.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from game.ui.settings import TEXT_SIZES, Settings
 
 Colour = tuple[int, int, int]
 PROJECTOR_SCALE = 1.45
-PROJECTOR_FIT = (1.0, 0.9, 0.8, 0.7)  # projector type shrinks in these steps until a situation fits
+PROJECTOR_FIT = (1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7)  # projector type shrinks in these steps to fit a screen
+PROJECTOR_MIN_PX = 32  # projector body text never below this at 1920x1080 (in proportion on other sizes)
+PROJECTOR_SPACING = 1.2  # line pitch of a fitted situation in projector mode (normal: text.LINE_SPACING)
+FULL_HD = (1920, 1080)
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,8 @@ class Palette:
     good: Colour
     bad: Colour
     shade: tuple[int, int, int, int]  # overlay behind panels
-    chart_quadrants: tuple[Colour, Colour, Colour, Colour]  # omgekeerd, rules, kind, stuck
+    chart_quadrants: tuple[Colour, Colour, Colour, Colour]  # omgekeerd, rules, kind, stuck: a checkerboard,
+    # neighbours at least 1.5:1 apart and text 4.5:1 on each (visible on a projector)
 
 
 NORMAL = Palette(
@@ -50,7 +55,7 @@ NORMAL = Palette(
     new_bg=(220, 240, 226), new_text=(22, 92, 48),
     good=(30, 120, 62), bad=(170, 45, 40),
     shade=(20, 24, 30, 120),
-    chart_quadrants=((222, 241, 228), (232, 236, 244), (250, 240, 222), (246, 230, 228)),
+    chart_quadrants=((140, 200, 156), (226, 233, 246), (250, 236, 206), (222, 166, 160)),
 )
 
 HIGH_CONTRAST = Palette(
@@ -62,7 +67,7 @@ HIGH_CONTRAST = Palette(
     new_bg=(0, 0, 0), new_text=(120, 255, 150),
     good=(120, 255, 150), bad=(255, 140, 130),
     shade=(0, 0, 0, 200),
-    chart_quadrants=((0, 45, 10), (0, 20, 60), (60, 40, 0), (60, 0, 0)),
+    chart_quadrants=((0, 110, 45), (0, 16, 48), (48, 32, 0), (140, 24, 24)),
 )
 
 
@@ -93,10 +98,26 @@ class Theme:
         return max(3, self.unit // 3)
 
 
+def projector_floor(settings: Settings, width: int, height: int) -> int:
+    """The smallest body text (px) projector mode may shrink to: 32 px at 1920x1080 and in proportion on
+    other window sizes, and never below the normal size of the player's text-size setting."""
+    share = min(width / FULL_HD[0], height / FULL_HD[1])
+    normal = round(_base(settings) * _scale(width, height))
+    return max(normal, math.ceil(PROJECTOR_MIN_PX * share - 0.01))
+
+
+def _base(settings: Settings) -> int:
+    return TEXT_SIZES[max(0, min(len(TEXT_SIZES) - 1, settings.text_size))]
+
+
+def _scale(width: int, height: int) -> float:
+    return max(0.95, min(1.45, min(height / 720, width / 1280)))
+
+
 def make_theme(settings: Settings, width: int, height: int, shrink: float = 1.0) -> Theme:
     """The theme for these settings and this window size (``shrink`` < 1: smaller type to fit a screen)."""
-    scale = max(0.95, min(1.45, min(height / 720, width / 1280)))
-    base = TEXT_SIZES[max(0, min(len(TEXT_SIZES) - 1, settings.text_size))]
+    scale = _scale(width, height)
+    base = _base(settings)
     if settings.projector:
         base = round(base * PROJECTOR_SCALE * shrink)
     text_px = round(base * scale)
