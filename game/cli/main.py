@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from game.engine.findings import ERROR, Finding, count
 from game.i18n import t, tn
@@ -20,9 +20,6 @@ from game.cli.store import add_data_dir, add_store_commands
 from game.cli.sessions import add_session_commands
 from game.cli.xapi import add_xapi_commands
 from game.render.safe_output import safe_terminal
-
-if TYPE_CHECKING:
-    from scoring.analysis import Analysis
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -129,38 +126,13 @@ def scored_json(session: Session) -> dict[str, Any]:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    """Explore every playthrough of a scenario and print ranges, endings and the expert route."""
-    from scoring.analysis import analyse
+    """Explore every playthrough of a scenario: ranges, every ending's routes, the expert route (game.cli.analyze)."""
+    from game.cli.analyze import UsageProblem, cmd_analyze as analyze
 
-    entry = load_playable(args.scenario)
-    assert entry.scenario is not None
-    analysis = analyse(entry.scenario)
-    if args.json:
-        print(json.dumps(analysis.to_json(), ensure_ascii=False, indent=2, allow_nan=False))
-        return EXIT_OK
-    _print_analysis(entry.scenario, analysis, args.lang)
-    return EXIT_OK
-
-
-def _print_analysis(scenario: Scenario, analysis: Analysis, lang: str) -> None:
-    print(f"{scenario.id}: {scenario.title.get(lang)}")
-    if analysis.approximate:
-        print(t("hardening.analyze_approximate", lang, states=analysis.states))
-    print(t("cli.analyze.reachable", lang, reached=len(analysis.situations), total=len(scenario.situations)))
-    print(t("cli.analyze.playthroughs", lang, count=analysis.playthroughs, states=analysis.states,
-            loops=t("cli.analyze.loops", lang) if analysis.cyclic else ""))
-    for axis, (low, high) in analysis.range.items():
-        print(t("cli.analyze.range", lang, axis=t(f"axis.{axis}", lang), low=f"{low:g}", high=f"{high:g}"))
-    unreachable = t("cli.analyze.unreachable", lang)
-    for ending_id, reachable in analysis.endings.items():
-        best = analysis.ending_best.get(ending_id)
-        shown = t("cli.analyze.best", lang, resident=best.resident, rules=best.rules) if best else unreachable
-        print(t("cli.analyze.ending", lang, ending=ending_id, shown=shown if reachable else unreachable))
-    if analysis.dead_ends:
-        print(t("cli.analyze.dead_ends", lang, situations=", ".join(analysis.dead_ends)))
-    scores = analysis.expert_scores
-    print(t("cli.analyze.expert", lang, ending=analysis.expert_ending, resident=scores.resident if scores else "-",
-            rules=scores.rules if scores else "-", route=",".join(analysis.expert_route)))
+    try:
+        return analyze(args, load_playable)
+    except UsageProblem as exc:
+        raise UsageError(str(exc)) from None
 
 
 def cmd_play(args: argparse.Namespace) -> int:
@@ -316,8 +288,13 @@ def build_parser() -> Parser:
     play.set_defaults(handler=cmd_play)
 
     analyze = commands.add_parser("analyze", help="explore every playthrough of a scenario")
-    analyze.add_argument("scenario", metavar="SCENARIO", help="library id or path to a .yaml file")
+    analyze.add_argument("scenario", nargs="*", metavar="SCENARIO",
+                         help="library id or path to a .yaml file (with --figures: files or folders, default the library)")
     analyze.add_argument("--json", action="store_true", help="print the analysis as JSON")
+    analyze.add_argument("--routes", metavar="FILE.csv", help="write every route (choices, ending, scores, quadrant) "
+                         "as CSV; refused above 100.000 routes")
+    analyze.add_argument("--figures", action="store_true", help="the truth figures over every route of every "
+                         "scenario named (default: the library)")
     analyze.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
     analyze.set_defaults(handler=cmd_analyze)
 

@@ -40,6 +40,7 @@ SECTIONS = (  # one section module per line: game/i18n/strings/<name>.py
     "keys",
     "xapi",
     "hardening",
+    "truth",
     "coaching",
     "fit",
     "coaching_ui",
