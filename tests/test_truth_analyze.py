@@ -157,3 +157,11 @@ def test_figures_count_disagreements_stuck_efficiency_and_the_give_away(write, c
     assert result["expert_longest"]["of"] == 1
     code, out, _ = cli("analyze", "--figures", str(folder), "--lang", "en")
     assert "  routes in another quadrant than their ending's outcome: 1 of 3 (endings with an outcome)" in out
+
+
+def test_play_json_gives_the_declared_outcome_as_the_quadrant_and_the_scores_quadrant_beside_it(write, cli, tmp_path):
+    code, out, err = cli("play", "--text", str(write(CASE)), "--choices", "boete", "--json",
+                         "--data-dir", str(tmp_path / "data"))
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["quadrant"] == "omgekeerd" and result["score_quadrant"] == "rules"

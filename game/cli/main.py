@@ -115,13 +115,16 @@ def _number(value: float) -> float | int:
 def scored_json(session: Session) -> dict[str, Any]:
     """``playthrough_json`` plus headline scores, quadrant and the four questions."""
     from scoring.analysis import analyse
-    from scoring.scores import four_questions, questions_json, quadrant, score
+    from scoring.scores import four_questions, quadrant, questions_json, score, verdict
 
     result = playthrough_json(session)
     scores = score(session.scenario, analyse(session.scenario), session.metrics)
+    ending = session.ending
     result["scores"] = {"resident": scores.resident, "rules": scores.rules}
-    result["quadrant"] = quadrant(scores)
-    result["questions"] = questions_json(four_questions(session.scenario, session.metrics))
+    result["quadrant"] = verdict(ending, scores)  # the ending's declared outcome, else the scores' quadrant
+    result["score_quadrant"] = quadrant(scores)
+    result["questions"] = questions_json(four_questions(session.scenario, session.metrics,
+                                                        ending.outcome if ending else ""))
     return result
 
 
