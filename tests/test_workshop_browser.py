@@ -1,10 +1,10 @@
-"""The phone page in a real browser (Debian's chromium through Selenium): join by the QR's address, vote, change, give a reason."""
+"""The phone page in real chromium (Debian's, via Selenium): join by the QR address, vote, change, give a reason."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 
@@ -17,7 +17,8 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = Path("/usr/bin/chromedriver")
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (pip install '.[test]')")
 if not CHROMIUM or not DRIVER.exists():
-    pytest.skip("no browser here: install Debian's chromium and chromium-driver (.ci/run does)", allow_module_level=True)
+    pytest.skip("no browser here: install Debian's chromium and chromium-driver (.ci/run does)",
+                allow_module_level=True)
 
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402

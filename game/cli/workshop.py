@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from game.engine.model import LANGUAGES
 from game.i18n import t, tn
@@ -23,7 +24,7 @@ DEFAULT_PORT = 8080
 Read = Callable[[str], str]
 
 
-def add_workshop_command(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_workshop_command(commands: argparse._SubParsersAction) -> None:
     """Register ``workshop`` on the command line's sub-parsers."""
     from game.cli.store import add_data_dir
 
@@ -136,7 +137,7 @@ def _command(room: Room, recorder: GroupRecorder, command: str, rest: str, lang:
         options = room.session.choices
         if len(numbers) != len(options) or not all(n.isdigit() for n in numbers):
             raise RoomError("bad_counts", 422)
-        room.type_counts({o.id: int(n) for o, n in zip(options, numbers)})
+        room.type_counts({o.id: int(n) for o, n in zip(options, numbers, strict=True)})
         show_spread(room, lang)
         return True
     elif command == "w":
@@ -187,7 +188,8 @@ def show_status(room: Room, lang: str) -> None:
     """Phase, round and how many voted (never the spread: that waits for ``r``)."""
     decision = room.decision
     number = decision.round.number if decision and decision.round else 0
-    print(t("workshop.cli.status", lang, phase=t(f"workshop.cli.phase.{room.phase}", lang), round=number, voters=room.voters(), phones=room.phones))
+    phase = t(f"workshop.cli.phase.{room.phase}", lang)
+    print(t("workshop.cli.status", lang, phase=phase, round=number, voters=room.voters(), phones=room.phones))
 
 
 def show_spread(room: Room, lang: str) -> None:

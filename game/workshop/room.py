@@ -16,7 +16,8 @@ import threading
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from game.engine.model import Text
 from game.engine.session import ChoiceRefused, Session, Step

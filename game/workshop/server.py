@@ -11,6 +11,7 @@ JSON ``{"error": key, "message": text}`` with a 4xx status, and changes nothing.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import socket
@@ -18,7 +19,8 @@ import threading
 import time
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, Awaitable, Callable
+from typing import Any
+from collections.abc import Awaitable, Callable
 
 from aiohttp import WSMsgType, web
 
@@ -137,7 +139,6 @@ class RoomServer:
 
     async def _serve(self, host: str, port: int) -> None:
         self._tick = asyncio.Event()
-        loop = asyncio.get_running_loop()
         self.room.subscribe(self._listener)
         self._runner = web.AppRunner(self._app(), access_log=None)  # no access log: no addresses kept
         await self._runner.setup()
@@ -167,10 +168,8 @@ class RoomServer:
         """Called by the room from any thread after a change: wake the loop (if it still runs)."""
         loop = self._loop
         if loop is not None and not loop.is_closed():
-            try:
+            with contextlib.suppress(RuntimeError):  # the loop closed in between
                 loop.call_soon_threadsafe(self._changed)
-            except RuntimeError:  # the loop closed in between
-                pass
 
     def _changed(self) -> None:
         """On the loop: wake every waiting long-poll and WebSocket."""
@@ -270,10 +269,8 @@ class RoomServer:
         token = self._phone(request.query.get("code"), request.query.get("token"))
         since = request.query.get("since", "")
         if since.isdigit() and int(since) >= self.room.version and self._tick is not None:
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._tick.wait(), LONG_POLL_S)
-            except asyncio.TimeoutError:
-                pass
         self.room.check(request.query.get("code", ""), token)
         return web.json_response(self.room.phone_state(token))
 
