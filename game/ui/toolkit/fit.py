@@ -81,9 +81,10 @@ class MoreBelow(Widget):
 
     @property
     def hidden(self) -> int:
-        """How many watched widgets lie (partly) below the fold; without watched widgets 1 while it can scroll."""
+        """How many watched widgets lie (partly) below the fold, the top of the cue's strip; without watched
+        widgets 1 while the region can scroll further."""
         region = self.region
-        fold = region.scroll + region.viewport.height
+        fold = region.scroll + region.viewport.height - self.rect.height
         if not self.watched:
             return int(region.scroll < region.max_scroll)
         return sum(1 for widget in self.watched if widget.rect.bottom > fold)
@@ -286,10 +287,11 @@ def _one_region(layer: Layer, ui: Ui, viewport: pygame.Rect, column: tuple[int, 
     story(placed)
     first = len(region.widgets)
     choices(placed)
-    region.content_height = placed.y + ui.theme.unit * 2
     watched = [w for w in region.widgets[first:] if w.focusable]
-    layer.regions.insert(0, region)
-    cue = _cue(layer, ui, region, MoreBelow(region, more_choices, watched))
+    cue = MoreBelow(region, more_choices, watched)
+    region.content_height = placed.y + max(ui.theme.unit * 2, cue.height(ui))  # scrolled down, the last choice
+    layer.regions.insert(0, region)  # clears the strip
+    _cue(layer, ui, region, cue)
     fits = region.content_height <= viewport.height
     return Fitted(Fit(ui, ui, STACKED, fits), region, region, watched, cue)
 
