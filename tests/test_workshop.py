@@ -453,6 +453,30 @@ def test_following_an_unavailable_choice_or_nothing_is_refused(room):
     assert caught.value.key == "unavailable" and room.session.situation.id == "melding"
 
 
+def test_the_projector_sees_the_spread_only_after_the_reveal_and_never_the_reasons(room):
+    tokens = [room.join(room.code, 0.0) for _ in range(3)]
+    room.open_vote()
+    for token, choice in zip(tokens, ["bellen", "brief", "brief"], strict=True):
+        room.vote(token, choice)
+    room.give_reason(tokens[0], "Persoonlijk contact")
+    projector, facilitator = room.view(), room.view(facilitator=True)
+    assert (projector.phase, projector.voters, projector.phones, projector.rounds) == (VOTING, 3, 3, None)
+    assert projector.reasons == () and [r.text for r in facilitator.reasons] == ["Persoonlijk contact"]
+    assert facilitator.rounds == ({"bellen": 1, "brief": 2, "huisbezoek": 0},) and facilitator.majority == "brief"
+    greyed = {o.id: o for o in projector.options}["huisbezoek"]
+    assert not greyed.available and greyed.reason.get("en") == "Win trust first."
+    room.feature(facilitator.reasons[0].id)
+    room.close_vote()
+    room.reveal()
+    room.second_round()
+    room.vote(tokens[0], "brief")
+    room.close_vote()
+    room.reveal()
+    shown = room.view()
+    assert shown.rounds == ({"bellen": 1, "brief": 2, "huisbezoek": 0}, {"bellen": 0, "brief": 1, "huisbezoek": 0})
+    assert shown.featured is None  # a featured reason belongs to its round
+
+
 def test_a_tie_follows_the_first_choice_listed(room):
     a, b = room.join(room.code, 0.0), room.join(room.code, 0.0)
     room.open_vote()

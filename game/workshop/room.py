@@ -145,6 +145,41 @@ class Followed:
     decision: Decision
 
 
+@dataclass(frozen=True)
+class OptionView:
+    """A choice as the projector shows it: its text, whether it can be chosen and why not."""
+
+    id: str
+    text: Text
+    available: bool
+    reason: Text
+
+
+@dataclass(frozen=True)
+class RoomView:
+    """Everything the projector (and the facilitator's view) draws, taken at one moment under the lock.
+
+    ``rounds`` holds the counts of every round of this decision only when they may be seen:
+    for the projector after a reveal, for the facilitator always. ``reasons`` is empty on the
+    projector; ``featured`` is the one reason the facilitator put on it.
+    """
+
+    version: int
+    code: str
+    phase: str
+    phones: int
+    round: int
+    voters: int
+    situation_id: str | None
+    situation: Text
+    options: tuple[OptionView, ...]
+    rounds: tuple[dict[str, int], ...] | None
+    majority: str | None
+    featured: str | None
+    reasons: tuple[Reason, ...] = ()
+    feedback: Text = Text({})
+
+
 def one_line(text: str) -> str:
     """A reason cleaned to one line: control characters dropped, whitespace runs made one space."""
     kept = "".join(" " if c.isspace() else c for c in str(text))
@@ -497,6 +532,27 @@ class Room:
     def closed(self) -> bool:
         with self._lock:
             return self._closed
+
+    # -- what the projector and the facilitator see ------------------------------------------
+    def view(self, facilitator: bool = False) -> RoomView:
+        """The room for the projector (the spread only once revealed) or, with ``facilitator``, all of it."""
+        with self._lock:
+            decision = self.decision
+            situation = self.session.situation if decision else None
+            options = tuple(OptionView(o.id, o.choice.text, o.available, unavailable_reason(o, self.session.scenario))
+                            for o in (self.session.choices if decision else []))
+            counts = decision.counts() if decision else []
+            seen = bool(counts) and (facilitator or self._revealed)
+            featured = self.featured
+            feedback = self._last_feedback if self.mode == "training" and self._phase in (READY, FINISHED) else Text({})
+            return RoomView(
+                version=self._version, code=self.code, phase=self._phase, phones=len(self._phones),
+                round=decision.round.number if decision and decision.round else 0, voters=self.voters(),
+                situation_id=decision.situation_id if decision else None,
+                situation=situation.text if situation else Text({}), options=options,
+                rounds=tuple(counts) if seen else None, majority=self.majority() if seen else None,
+                featured=featured.text if featured else None,
+                reasons=tuple(self.reasons()) if facilitator else (), feedback=feedback)
 
     # -- what a phone sees --------------------------------------------------------------------
     def phone_state(self, token: str) -> dict[str, Any]:
