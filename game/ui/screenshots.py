@@ -22,7 +22,11 @@ from game.engine.session import Session
 
 from game.ui.app import App, Options
 from game.ui.records import Records
+from game.store.database import Store
+from game.ui.playthrough import Playthrough
 from game.ui.screens.base import Screen
+from game.ui.screens.coach import CoachScreen
+from game.ui.screens.playthroughs import PlaythroughsScreen
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.situation import SituationScreen
 from game.ui.screens.start import StartScreen
@@ -65,7 +69,7 @@ def path_to_unavailable(scenario: Scenario) -> list[str] | None:
 
     try:
         return search([])
-    except Exception:  # noqa: BLE001 - a scenario that cannot be explored is simply not picked
+    except Exception:
         return None
 
 
@@ -136,7 +140,6 @@ def _render(folder: Path, lang: str, size: tuple[int, int], library_folder: Path
         shooter.show("library", "library")
         shooter.show("introduction", "intro", scenario=scenario, source=scenario.id)
 
-        from game.ui.playthrough import Playthrough
         play = Playthrough.begin(scenario, records_of(app), player="Sam", background="inkomen", mode="training",
                                  lang=lang, source=scenario.id)
         for choice_id in path:
@@ -159,6 +162,7 @@ def _render(folder: Path, lang: str, size: tuple[int, int], library_folder: Path
         _scroll(app, debrief, 1.0)
         shooter.shot("debrief-end")
         shooter.show("another-choice", "route", play=play, debrief=debrief.debrief)
+        _coaching(app, shooter, play, path)
         app.go("library")
         app.push("settings")
         shooter.shot("settings")
@@ -176,11 +180,53 @@ def _render(folder: Path, lang: str, size: tuple[int, int], library_folder: Path
         app.change_settings(high_contrast=False, projector=True)
         shooter.show("projector-situation", "situation", play=replayed())
         shooter.show("projector-debrief", "debrief", play=play)
+        _coaching_screens(app, shooter, play.session_id, "projector-")
         app.change_settings(projector=False)
         _broken_case(app, shooter, scenario, scratch)
     finally:
         app.close()
     return shooter.saved
+
+
+SAMPLE_NOTES = {"nl": ("Goed dat je eerst zelf contact zocht. Wat hoorde je toen?", "Volgende keer: eerst de vraag "
+                       "achter de vraag."),
+                "en": ("Good that you made contact yourself first. What did you hear?", "Next time: first the "
+                       "question behind the question.")}
+
+
+def _coaching(app: App, shooter: Shooter, play: Playthrough, path: list[str]) -> None:
+    """My playthroughs (with an unfinished and a set-aside one), the delete question, the coach view, progress."""
+    from game.play.service import set_aside
+    from game.store.notes import OVERALL, set_note
+
+    store = records_of(app).store
+    lang = app.ui.lang
+    for keep in (True, False):
+        other = Playthrough.begin(play.scenario, records_of(app), player=play.player, background=play.background,
+                                  mode="assessment" if keep else "training", lang=lang, source=play.source)
+        for choice_id in path[:1]:
+            other.choose(choice_id)
+        if not keep:
+            set_aside(store, other.session_id)
+    if isinstance(store, Store):
+        step_note, overall = SAMPLE_NOTES.get(lang, SAMPLE_NOTES["en"])
+        set_note(store, play.session_id, 1, step_note)
+        set_note(store, play.session_id, OVERALL, overall)
+    shooter.show("my-playthroughs", "playthroughs")
+    listed = current(app, PlaythroughsScreen)
+    listed.ask_delete(listed.rows[-1])
+    shooter.shot("my-playthroughs-delete")
+    _coaching_screens(app, shooter, play.session_id, "")
+
+
+def _coaching_screens(app: App, shooter: Shooter, session_id: int, prefix: str) -> None:
+    shooter.show(f"{prefix}coach-view", "coach", session_id=session_id)
+    if not prefix:
+        _scroll(app, current(app, CoachScreen), 0.4)
+        shooter.shot("coach-view-middle")
+    else:
+        shooter.show(f"{prefix}my-playthroughs", "playthroughs")
+    shooter.show(f"{prefix}progress", "progress")
 
 
 def _choose_with_feedback(screen: SituationScreen) -> None:
@@ -216,8 +262,6 @@ def _scroll(app: App, screen: Screen, share: float) -> None:
 
 def _broken_case(app: App, shooter: Shooter, scenario: Scenario, scratch: Path) -> None:
     """A copy of the case that breaks: the library warning, and the findings after F5."""
-    from game.ui.playthrough import Playthrough
-
     folder = scratch / "library"
     folder.mkdir()
     source = Path(scenario.path)
@@ -239,7 +283,7 @@ def _broken_case(app: App, shooter: Shooter, scenario: Scenario, scratch: Path) 
     app.go("situation", play=play)
     screen = current(app, SituationScreen)
     text = copy.read_text(encoding="utf-8")
-    broken = re.sub(r"^start:.*$", "start: bestaat-niet", text, count=1, flags=re.MULTILINE)
+    broken = re.sub(r"^start:.*$", "start: no-such-situation", text, count=1, flags=re.MULTILINE)
     copy.write_text(broken, encoding="utf-8")
     screen.on_reload()
     shooter.shot("reload-findings")

@@ -298,7 +298,7 @@ STRINGS: dict[str, dict[str, str | dict[str, str]]] = {
                               "en": "Your route is the same as the expert's."},
     "ui.debrief.reflection": {"nl": "Om over na te denken", "en": "To reflect on"},
     "ui.debrief.background": {"nl": "Achtergrond", "en": "Background"},
-    "ui.debrief.sources": {"nl": "Bronnen", "en": "Sources"},
+    "ui.debrief.sources": {"nl": "Bronnen", "en": "Sources (Dutch documents, by their Dutch titles)"},
     "ui.debrief.replay": {"nl": "Opnieuw spelen", "en": "Play again"},
     "ui.debrief.other": {"nl": "Andere keuze bekijken", "en": "Try another choice"},
     "ui.debrief.report": {"nl": "Verslag opslaan (HTML)", "en": "Save report (HTML)"},

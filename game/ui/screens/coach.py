@@ -34,6 +34,11 @@ def signed(value: float) -> str:
     return ("+" if value > 0 else "−" if value < 0 else "±") + number
 
 
+def emphasised(text: str) -> str:
+    """Text in italics line by line (an emphasis marker does not reach across a line break)."""
+    return "\n".join(f"*{line.strip()}*" if line.strip() else "" for line in text.strip().splitlines())
+
+
 def first_paragraph(text: str) -> str:
     return text.strip().split("\n\n", 1)[0]
 
@@ -211,7 +216,7 @@ class CoachScreen(Screen):
             marks.append(ui.t("coach_ui.coach.unavailable"))
         lines = [(f"**{' · '.join(marks)}**\n" if marks else "") + f"**{option.text.get(lang)}**"]
         if option.feedback and option.feedback.get(lang):
-            lines.append(f"*{option.feedback.get(lang)}*")
+            lines.append(emphasised(option.feedback.get(lang)))
         lines.append(ui.t("coach_ui.coach.effect", resident=signed(option.effect[0]), rules=signed(option.effect[1])))
         if option.reach is not None:
             best, worst = option.reach.best, option.reach.worst

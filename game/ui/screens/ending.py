@@ -36,7 +36,7 @@ class EndingScreen(Screen):
     def _finish(self) -> None:
         try:
             self.play.finish(self.app.analysis_for)
-        except Exception as exc:  # noqa: BLE001 - a store problem is told, not a crash
+        except Exception as exc:
             self.app.toast(self.app.ui.t("ui.store_problem", problem=problem_text(exc, self.app.ui.lang)), 8)
 
     def to_debrief(self) -> None:

@@ -70,7 +70,7 @@ class IntroScreen(Screen):
             play = Playthrough.begin(self.scenario, self.app.records, player=player.name,
                                      background=player.background, mode=self.app.mode, lang=self.app.ui.lang,
                                      source=self.source)
-        except Exception as exc:  # noqa: BLE001 - a store problem is told, not a crash
+        except Exception as exc:
             self.app.toast(self.app.ui.t("ui.store_problem", problem=problem_text(exc, self.app.ui.lang)), 8)
             return
         self.go("situation", play=play)

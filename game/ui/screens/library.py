@@ -21,8 +21,17 @@ MAX_FINDINGS = 3
 MAX_INLINE_TAGS = 8
 CARD_TEXT_WIDTHS = 19  # a card is at least this many times the body text size wide
 MAX_CARD_COLUMNS = 4
+CARD_SUMMARY = 170  # characters of the summary on a card
 DIGIT_WAIT = 1.2  # seconds a first digit waits for a second one (11 cases and more)
 KEPT = "library"  # the app keeps the filter under this name between visits
+
+
+def card_summary(text: str, limit: int = CARD_SUMMARY) -> str:
+    """The first paragraph of a summary, cut at a word near ``limit`` characters (the introduction has it all)."""
+    first = text.strip().split("\n", 1)[0]
+    if len(first) <= limit:
+        return first
+    return first[:limit].rsplit(" ", 1)[0].rstrip(",.;:") + " …"
 
 
 class ScenarioCard(Widget):
@@ -51,7 +60,7 @@ class ScenarioCard(Widget):
             title = f"{self.number}. {title}"
         parts = [TextBlock(title, "text", "bold", role="accent")]
         if scenario.summary:
-            parts.append(TextBlock(scenario.summary.get(lang), "small"))
+            parts.append(TextBlock(card_summary(scenario.summary.get(lang)), "small"))
         meta = []
         if scenario.minutes:
             meta.append(ui.t("ui.library.minutes", minutes=scenario.minutes))
@@ -348,8 +357,9 @@ class LibraryScreen(Screen):
     def _filters(self, ui: Ui, column: Column) -> None:
         """Audience chips, and topic chips (in a panel when there are many topics)."""
         playable = self.app.library.playable()
-        tags = sorted({tag for s in playable for tag in s.tags})
-        audiences = sorted({a for s in playable for a in s.audience})
+        tags = sorted({tag for s in playable for tag in s.tags}, key=lambda tag: tag_name(tag, ui.lang).casefold())
+        audiences = sorted({a for s in playable for a in s.audience},
+                           key=lambda word: audience_name(word, ui.lang).casefold())
         if len(playable) < 2 or not (tags or audiences):
             return
         gap = ui.theme.unit // 2 + 2
@@ -396,7 +406,8 @@ class LibraryScreen(Screen):
     def _topics_panel(self, ui: Ui, width: int, height: int) -> Layer:
         from game.ui.toolkit.panels import make_panel
 
-        tags = sorted({tag for s in self.app.library.playable() for tag in s.tags})
+        tags = sorted({tag for s in self.app.library.playable() for tag in s.tags},
+                      key=lambda tag: tag_name(tag, ui.lang).casefold())
 
         def body(column: Column) -> None:
             column.row(self._chips(ui, tags, self.tag, self.pick_topic, "topic"), gap=ui.theme.unit // 2 + 2)

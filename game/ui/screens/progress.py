@@ -54,7 +54,8 @@ class ScoreChart(Widget):
         legend_height = legend[0].line_height + unit
         axis = ui.layout(str(SCORE_TOP), "small", 10_000)
         area = pygame.Rect(rect.x + axis.text_width + unit * 2, rect.y + legend_height + unit,
-                           rect.width - axis.text_width - unit * 4, rect.height - legend_height - unit * 3)
+                           rect.width - axis.text_width - unit * 4,
+                           rect.height - legend_height - axis.line_height - unit * 2)
         pygame.draw.rect(surface, ui.colour("surface_alt"), area)
         for value in (0, 50, SCORE_TOP):
             y = int(area.bottom - area.height * value / SCORE_TOP)
@@ -73,7 +74,9 @@ class ScoreChart(Widget):
             pygame.draw.circle(surface, colour, (x + unit // 2, rect.y + legend[0].line_height // 2), max(4, unit // 2))
             text.draw(surface, x + unit * 2, rect.y, ui.colour("text"))
             x += text.text_width + unit * 5
-
+        for number, (x_at, _y) in enumerate(self._points(area, [0] * len(self.attempts)), start=1):
+            mark = ui.layout(str(number), "small", 10_000)
+            mark.draw(surface, x_at - mark.text_width // 2, area.bottom + unit // 2, ui.colour("muted"))
 
 class ProgressScreen(Screen):
     """What one player has played over time, and what keeps coming back."""

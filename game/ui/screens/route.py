@@ -35,7 +35,7 @@ class RouteScreen(Screen):
         before = [step.choice for step in self.debrief.route[:index]]
         try:
             branch = self.play.branch(before)
-        except Exception as exc:  # noqa: BLE001 - a store or replay problem is told, not a crash
+        except Exception as exc:
             self.app.toast(ui.t("ui.store_problem", problem=problem_text(exc, self.app.ui.lang)), 8)
             return
         self.go("situation", play=branch, first_choice=choice_id)
