@@ -397,3 +397,24 @@ def test_the_resume_button_counts_one_choice_in_the_singular(library: Path, tmp_
         assert "(1 keuze gemaakt)" in shown and "(1 keuzes gemaakt)" not in shown
     finally:
         app.close()
+
+
+def test_another_choice_marks_the_expert_and_says_where_each_alternative_leads(library: Path, tmp_path: Path) -> None:
+    app = open_app(tmp_path, library)
+    try:
+        to_library(app)
+        finish_gated(app)
+        press(app, pygame.K_RETURN)
+        press(app, pygame.K_a, unicode="a")
+        assert app.screen.name == "route"
+        saved = app.records.get(app.screen.play.session_id)
+        view = coach_view_of(saved, Cases(app.library))
+        together = next(o for o in view.steps[1].options if o.id == "samen")
+        assert together.expert and together.reach is not None
+        _region, button = app.screen.widget_by_key("try:1:samen")
+        point = together.reach.best
+        assert "★ Keuze van de expert" in button.note
+        assert f"Leidt tot: {point.title.get('nl')} (bewoner {point.scores.resident}" in button.note
+        assert "Stap 2 · Hier week de route af van de expert" in texts_on_screen(app)
+    finally:
+        app.close()
