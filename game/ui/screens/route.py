@@ -105,8 +105,10 @@ class RouteScreen(Screen):
                 column.add(TextBlock(heading, "small", "bold", role="muted"), gap=unit // 2)
             column.add(TextBlock(first_paragraph(step.situation_text.get(lang)), "small"), gap=unit)
             chosen = self.preview(ui, self._option(index, step.choice))
-            column.add(TextBlock(ui.t("ui.history.chose", choice=step.choice_text.get(lang))
-                                 + (f"\n{chosen}" if chosen else ""), "small", "bold", role="accent"), gap=unit)
+            column.add(TextBlock(ui.t("ui.history.chose", choice=step.choice_text.get(lang)), "small", "bold",
+                                 role="accent"), gap=unit // 4 if chosen else unit)
+            if chosen:
+                column.add(TextBlock(chosen, "small", role="muted", rich=False), gap=unit)
             for alt_id, text, available in step.alternatives:
                 column.add(Button(ui.t("ui.route.try", choice=text.get(lang)),
                                   partial(self.try_choice, index, alt_id), "secondary", fill=True,
