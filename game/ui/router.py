@@ -24,6 +24,7 @@ from game.ui.screens.route import RouteScreen
 from game.ui.screens.settings import SettingsScreen
 from game.ui.screens.situation import SituationScreen
 from game.ui.screens.start import StartScreen
+from game.ui.screens.workshop import WorkshopScreen
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 # The one registry of screens: add a new screen's class here (its ``name`` is its route).
 SCREENS: Mapping[str, type[Screen]] = {screen.name: screen for screen in (
     StartScreen, LibraryScreen, IntroScreen, SituationScreen, EndingScreen, DebriefScreen, RouteScreen,
-    SettingsScreen, PlaythroughsScreen, CoachScreen, ProgressScreen,
+    SettingsScreen, PlaythroughsScreen, CoachScreen, ProgressScreen, WorkshopScreen,
 )}
 
 
