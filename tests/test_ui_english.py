@@ -130,3 +130,9 @@ def test_the_dutch_window_names_the_findings_severity_in_dutch(drawn: dict[str, 
 def test_the_english_window_names_the_findings_severity_in_english(drawn: dict[str, list[str]]) -> None:
     assert re.search(r"\.yaml(:\d+)?: error: ", "\n".join(drawn["en"]))
     assert Path  # the paths of findings stay as they are on disk
+
+
+def test_the_dutch_window_names_the_severity_of_the_findings_after_f5_in_dutch(drawn: dict[str, list[str]]) -> None:
+    shown = "\n".join(drawn["nl"])
+    assert re.search(r"\.yaml:\d+: fout: .*no-such-situation", shown)  # the case broken on purpose for the shots
+    assert not re.search(r"\.yaml:\d+: error: .*no-such-situation", shown)

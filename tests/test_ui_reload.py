@@ -59,8 +59,8 @@ def test_f5_on_a_broken_file_shows_findings_with_path_and_line_and_plays_on(play
     press(app, pygame.K_F5)
     assert app.screen.panel == "reload"
     shown = texts_on_screen(app)
-    line = next(n for n, l in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "goto: nergens" in l)
-    assert f"gesloten-deur.yaml:{line}: error" in shown
+    line = next(n for n, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "goto: nergens" in row)
+    assert f"gesloten-deur.yaml:{line}: fout" in shown  # the severity in the window language
     assert "Je speelt verder met de vorige versie" in shown
     assert app.screen.session is before  # the old version plays on
     press(app, pygame.K_ESCAPE)

@@ -13,6 +13,7 @@ import pygame
 from game.engine.findings import Finding
 
 from game.ui.toolkit.widgets import Action, Button, Column, Layer, Region, TextBlock, Ui
+from game.ui.words import finding_text
 
 
 def make_panel(ui: Ui, width: int, height: int, title: str, body: Callable[[Column], None],
@@ -68,9 +69,11 @@ def findings_body(ui: Ui, findings: list[Finding], intro: str) -> Callable[[Colu
 
     def body(column: Column) -> None:
         column.add(TextBlock(intro, "text"))
+        if findings:
+            column.add(TextBlock(ui.t("coach_ui.findings.help"), "small", role="muted"))
         for finding in findings:
             role = "warning_text" if finding.is_error else "text"
-            column.add(TextBlock(str(finding), "small", role=role, rich=False,
+            column.add(TextBlock(finding_text(finding, ui.lang), "small", role=role, rich=False,
                                  box="warning_bg" if finding.is_error else "surface_alt"), gap=ui.theme.unit // 2)
 
     return body
