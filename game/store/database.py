@@ -494,8 +494,15 @@ class Store:
                 return None
             where += " AND p.name = ?"
             params = (player.name,)
-        found = self._sessions(where + " ORDER BY s.touched DESC, s.id DESC", params)
-        return found[0] if found else None
+        offset, batch = 0, 1
+        while True:  # the newest readable one: usually the first row, past damaged ones when needed
+            page = f" ORDER BY s.touched DESC, s.id DESC LIMIT {batch:d} OFFSET {offset:d}"
+            with _guard(self.path):
+                found, damaged = read_sessions(self._conn, where + page, params)
+            self.damaged = damaged
+            if found or not damaged:
+                return found[0] if found else None
+            offset, batch = offset + batch, min(batch * 4, 1024)
 
     def _sessions(self, where: str, params: Sequence[object]) -> list[SavedSession]:
         with _guard(self.path):
@@ -679,7 +686,7 @@ def _prepare(conn: sqlite3.Connection, path: Path, read_only: bool = False) -> N
             if version < len(MIGRATIONS):
                 raise StoreError("old_schema_read_only", path=path, found=version, detail="opened read-only")
             return
-        _, damaged = read_sessions(conn, "", ()) if version else ([], {})
+        _, damaged = read_sessions(conn, "", ()) if version and _damage_suspected(conn) else ([], {})
         if damaged:
             first = next(iter(damaged.values()))
             raise StoreError("damaged_rows", path=path, ids=", ".join(map(str, sorted(damaged))), detail=first,
@@ -690,6 +697,23 @@ def _prepare(conn: sqlite3.Connection, path: Path, read_only: bool = False) -> N
         if 0 < version < len(MIGRATIONS):
             back_up(conn, path, version)
         migrate(conn)
+
+
+def _damage_suspected(conn: sqlite3.Connection) -> bool:
+    """Whether some session may be unreadable: a text that cannot be decoded, a missing player or text.
+
+    The quick test reads every table at C speed; only when it fails are the sessions read one
+    by one (``read_sessions``) to find which are damaged.
+    """
+    try:
+        for table in ("players", "contents", "sessions", "choices"):
+            conn.execute(f"SELECT * FROM {table}").fetchall()
+        orphans = conn.execute(
+            "SELECT COUNT(*) FROM sessions s LEFT JOIN players p ON p.id = s.player_id"
+            " LEFT JOIN contents c ON c.hash = s.content_hash WHERE p.id IS NULL OR c.hash IS NULL").fetchone()[0]
+    except sqlite3.OperationalError:
+        return True
+    return bool(orphans)
 
 
 def expected_columns(version: int) -> dict[str, frozenset[str]]:
