@@ -244,3 +244,12 @@ def test_reading_commands_work_in_a_folder_that_cannot_be_written(tmp_path, case
     finally:
         os.chmod(folder, 0o755)
     assert (tmp_path / "e.csv").stat().st_size > 0 and (tmp_path / "r.html").stat().st_size > 0
+
+
+def test_the_last_session_skips_a_damaged_newest_one(tmp_path, case, cli):
+    folder = tmp_path / "data"
+    three_sessions(folder, case, cli)
+    damage_source_of(folder, 3)
+    with Store.open(folder, read_only=True) as store:
+        assert store.last().id == 2
+        assert 3 in store.damaged
