@@ -418,3 +418,23 @@ def test_another_choice_marks_the_expert_and_says_where_each_alternative_leads(l
         assert "Stap 2 · Hier week de route af van de expert" in texts_on_screen(app)
     finally:
         app.close()
+
+
+def test_the_playthrough_list_works_with_the_keyboard_alone(library: Path, tmp_path: Path) -> None:
+    app = open_app(tmp_path, library)
+    try:
+        two_cases_one_unfinished_each(app)
+        to_playthroughs(app)
+        letter = next(sid for sid, text in rows(app).items() if "De brief" in text)
+        tab_to(app, f"delete:{letter}")
+        press(app, pygame.K_RETURN)
+        assert app.screen.focus_key == "delete:cancel"  # the safe answer first
+        press(app, pygame.K_TAB)
+        press(app, pygame.K_RETURN)
+        assert letter not in rows(app)
+        gated = next(sid for sid, text in rows(app).items() if "Nog bezig" in text)
+        tab_to(app, f"continue:{gated}")
+        press(app, pygame.K_RETURN)
+        assert app.screen.name == "situation" and app.screen.play.session_id == gated
+    finally:
+        app.close()
