@@ -23,7 +23,7 @@ from game.i18n import t, tn
 from game.ui.app import App
 from game.ui.playthrough import Playthrough
 from game.ui.toolkit.bindings import hint_text
-from game.ui.toolkit.chart import QuadrantChart
+from game.ui.toolkit.chart import QuadrantChart, distance
 from game.ui.toolkit.fit import Fit, fit_sizes
 from game.ui.toolkit.theme import HIGH_CONTRAST, NORMAL, Colour, Palette
 from uikit import ROOT, click, click_at, library_folder, open_app, press, texts_on_screen, type_text
@@ -204,10 +204,21 @@ def assert_labels_apart(app: App, chart: QuadrantChart, rect: pygame.Rect, where
         assert rect.contains(label.rect), f"{label.text!r} leaves the chart ({where})"
         if label.kind == "tag":
             assert not any(label.rect.colliderect(marker) for marker in plan.markers), f"{label.text!r} ({where})"
-    tags = [label.text for label in labels if label.kind == "tag"]
+    tag_of = {t("ui.chart.expert", app.ui.lang): plan.expert, t("ui.chart.you", app.ui.lang): plan.points[-1]}
+    for label in labels:
+        if label.kind == "tag" and not plan.shared:  # nearer its own marker than the other one
+            own = tag_of[label.text]
+            rival = plan.points[-1] if own == plan.expert else plan.expert
+            nearer = distance(label.rect, own) < distance(label.rect, rival)  # type: ignore[arg-type]
+            led = label.leader is not None and label.leader[0] == own and label.rect.collidepoint(label.leader[1])
+            assert nearer or led, f"{label.text!r} seems to name the other marker ({where})"
+    tags = sorted(label.text for label in labels if label.kind == "tag")
     together = t("fit.chart.together", app.ui.lang)
-    assert tags == ([together] if plan.together else [t("ui.chart.expert", app.ui.lang), t("ui.chart.you",
-                                                                                         app.ui.lang)]), where
+    assert tags == ([together] if plan.shared else sorted([t("ui.chart.expert", app.ui.lang),
+                                                           t("ui.chart.you", app.ui.lang)])), where
+    if plan.shared:  # one tag for both only where two could not be told apart
+        (you_x, you_y), (expert_x, expert_y) = plan.points[-1], plan.expert
+        assert plan.together or max(abs(you_x - expert_x), abs(you_y - expert_y)) < 6 * app.ui.theme.unit, where
 
 
 @pytest.mark.parametrize("size", [FULL_HD, HD, XGA])
@@ -233,6 +244,11 @@ def test_the_chart_labels_never_overlap(tmp_path: Path, size: tuple[int, int], l
                     assert_labels_apart(app, chart, rect, f"{where} both at {corner}")
                     chart.expert = (100 - corner[0], corner[1])
                     assert_labels_apart(app, chart, rect, f"{where} you at {corner}")
+                for near in (6, 10, 16, 25, 35):  # the expert in a corner, you close by
+                    chart.trajectory, chart.expert = [(50, 50), (100 - near, 100 - near // 2)], (100, 100)
+                    assert_labels_apart(app, chart, rect, f"{where} you {near} from the expert")
+                    chart.trajectory, chart.expert = [(50, 50), (50 + near // 2, 50)], (50, 50 + near)
+                    assert_labels_apart(app, chart, rect, f"{where} you {near} below the expert")
     finally:
         app.close()
 

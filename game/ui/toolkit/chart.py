@@ -20,6 +20,7 @@ QUADRANTS = ("omgekeerd", "rules", "kind", "stuck")  # the order of ``Palette.ch
 QUADRANT_CORNERS = (("rules", "top-left"), ("omgekeerd", "top-right"), ("stuck", "bottom-left"),
                     ("kind", "bottom-right"))
 MIN_NAME_PX = 11
+Cost = tuple[int, int, int, float]  # of a tag's place: covered labels and markers, astray, covered dots, distance
 
 
 @dataclass
@@ -30,6 +31,7 @@ class Label:
     rect: pygame.Rect
     layout: TextLayout
     kind: str  # "quadrant", "axis", "axis-up" (turned a quarter) or "tag"
+    leader: tuple[tuple[int, int], tuple[int, int]] | None = None  # a line from a tag's marker to the tag
 
 
 @dataclass
@@ -42,6 +44,7 @@ class ChartPlan:
     expert: tuple[int, int] | None
     dot: int
     labels: list[Label] = field(default_factory=list)
+    shared: bool = False  # one tag names both markers (they meet, or lie too close for a tag each)
 
     @property
     def together(self) -> bool:
@@ -149,45 +152,84 @@ class QuadrantChart(Widget):
         plan.labels.append(Label(ui.t("ui.chart.rules"), turned, up, "axis-up"))
 
     def _place_tags(self, ui: Ui, plan: ChartPlan) -> None:
-        """"You" by the player's end point and "Expert" by the diamond, or one tag where they meet."""
-        markers = plan.markers
-        tags: list[tuple[str, tuple[int, int]]] = []
-        if plan.together and plan.points:
-            tags.append((ui.t("fit.chart.together"), plan.points[-1]))
-        else:
-            if plan.expert is not None:
-                tags.append((ui.t("ui.chart.expert"), plan.expert))
-            if plan.points:
-                tags.append((ui.t("ui.chart.you"), plan.points[-1]))
+        """"You" by the player's end point and "Expert" by the diamond, each nearer its own marker than the
+        other; one tag for both where they meet, or lie so close that two tags cannot be told apart."""
+        you, expert = (plan.points[-1] if plan.points else None), plan.expert
         route = [pygame.Rect(x - plan.dot, y - plan.dot, 2 * plan.dot, 2 * plan.dot) for x, y in plan.points[:-1]]
-        for text, at in tags:
-            layout = ui.layout(text, "small", 10_000, "bold")
-            box = pygame.Rect(0, 0, layout.text_width + ui.theme.unit, layout.line_height)
-            taken = [(label.rect, 100) for label in plan.labels] + [(m, 100) for m in markers] + [(r, 1) for r in route]
-            gap = max(ui.theme.unit, plan.expert_size + 2) if plan.together else ui.theme.unit
-            plan.labels.append(Label(text, self._spot(box, at, plan.area, taken, gap), layout, "tag"))
+        taken = ([(label.rect, 100) for label in plan.labels] + [(marker, 100) for marker in plan.markers]
+                 + [(dot, 1) for dot in route])
+        if plan.together and you is not None:  # the diamond is drawn round the player's dot: keep clear of it
+            plan.shared = True
+            gap = max(ui.theme.unit, plan.expert_size + 2)
+            plan.labels.append(self._tag(ui, plan, ui.t("fit.chart.together"), you, None, taken, gap)[1])
+            return
+        if you is None or expert is None:
+            for key, at in (("ui.chart.you", you), ("ui.chart.expert", expert)):
+                if at is not None:
+                    plan.labels.append(self._tag(ui, plan, ui.t(key), at, None, taken, ui.theme.unit)[1])
+            return
+        best: tuple[list[Cost], list[Label]] | None = None
+        for order in ((("ui.chart.expert", expert, you), ("ui.chart.you", you, expert)),
+                      (("ui.chart.you", you, expert), ("ui.chart.expert", expert, you))):
+            costs: list[Cost] = []
+            labels: list[Label] = []
+            for key, at, rival in order:
+                cost, label = self._tag(ui, plan, ui.t(key), at, rival, taken + [(done.rect, 100) for done in labels],
+                                        ui.theme.unit)
+                costs.append(cost)
+                labels.append(label)
+            if all(cost[:2] == (0, 0) for cost in costs):
+                plan.labels.extend(labels)
+                return
+            if best is None or sorted(costs, reverse=True) < sorted(best[0], reverse=True):
+                best = (costs, labels)
+        assert best is not None
+        costs, labels = best
+        if any(cost[0] for cost in costs):  # no room for a tag each: one tag names both
+            plan.shared = True
+            plan.labels.append(self._tag(ui, plan, ui.t("fit.chart.together"), you, None, taken, ui.theme.unit)[1])
+            return
+        for cost, label, at in zip(costs, labels, (expert, you) if labels[0].text == ui.t("ui.chart.expert")
+                                   else (you, expert), strict=True):
+            if cost[1]:  # nearer the other marker: a line to its own says which it names
+                label.leader = (at, nearest(label.rect, at))
+        plan.labels.extend(labels)
+
+    def _tag(self, ui: Ui, plan: ChartPlan, text: str, at: tuple[int, int], rival: tuple[int, int] | None,
+             taken: list[tuple[pygame.Rect, int]], gap: int) -> tuple[Cost, Label]:
+        layout = ui.layout(text, "small", 10_000, "bold")
+        box = pygame.Rect(0, 0, layout.text_width + ui.theme.unit, layout.line_height)
+        cost, rect = self._spot(box, at, rival, plan.area, taken, gap)
+        return cost, Label(text, rect, layout, "tag")
 
     @staticmethod
-    def _spot(box: pygame.Rect, at: tuple[int, int], area: pygame.Rect, taken: list[tuple[pygame.Rect, int]],
-              gap: int) -> pygame.Rect:
-        """The first place around ``at`` inside ``area`` that covers nothing taken; else the least covered
-        (``taken``: rectangles with a weight: labels and markers count far more than the route's dots)."""
+    def _spot(box: pygame.Rect, at: tuple[int, int], rival: tuple[int, int] | None, area: pygame.Rect,
+              taken: list[tuple[pygame.Rect, int]], gap: int) -> tuple[Cost, pygame.Rect]:
+        """The best place around ``at`` inside ``area``: first one that covers no label or marker, then one
+        that lies nearer to ``at`` than to the ``rival`` marker (so that a tag never seems to name the other
+        one), then one that covers fewest of the route's dots, then the nearest that keeps some way from the
+        rival (``taken``: rectangles with a weight: 100 for labels and markers, 1 for the route's dots)."""
         x, y = at
-        places = [("midleft", (x + gap, y)), ("midright", (x - gap, y)), ("midtop", (x, y + gap)),
-                  ("midbottom", (x, y - gap)), ("topleft", (x + gap, y + gap)), ("topright", (x - gap, y + gap)),
-                  ("bottomleft", (x + gap, y - gap)), ("bottomright", (x - gap, y - gap))]
-        best: tuple[int, pygame.Rect] | None = None
-        for anchor, spot in places:
-            candidate = box.copy()
-            setattr(candidate, anchor, spot)
-            candidate.clamp_ip(area)
-            covered = sum(_overlap(candidate, other) * weight for other, weight in taken)
-            if covered == 0:
-                return candidate
-            if best is None or covered < best[0]:
-                best = (covered, candidate)
+        best: tuple[Cost, pygame.Rect] | None = None
+        for reach in (gap, gap * 3, gap * 6):  # farther places get a leader line when they need one
+            places = [("midleft", (x + reach, y)), ("midright", (x - reach, y)), ("midtop", (x, y + reach)),
+                      ("midbottom", (x, y - reach)), ("topleft", (x + reach, y + reach)),
+                      ("topright", (x - reach, y + reach)), ("bottomleft", (x + reach, y - reach)),
+                      ("bottomright", (x - reach, y - reach))]
+            for anchor, spot in places:
+                candidate = box.copy()
+                setattr(candidate, anchor, spot)
+                candidate.clamp_ip(area)
+                hard = sum(_overlap(candidate, other) for other, weight in taken if weight > 1)
+                soft = sum(_overlap(candidate, other) for other, weight in taken if weight == 1)
+                own = distance(candidate, at)
+                other = distance(candidate, rival) if rival is not None else own
+                astray = int(rival is not None and other <= own)
+                cost = (hard, astray, soft, own - min(other - own, 3 * gap) / 2)  # near its own, clear of the other
+                if best is None or cost < best[0]:
+                    best = (cost, candidate)
         assert best is not None
-        return best[1]
+        return best
 
     # -- drawing -----------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface, ui: Ui, origin: tuple[int, int], state: DrawState) -> None:
@@ -214,6 +256,8 @@ class QuadrantChart(Widget):
         elif label.kind == "axis":
             label.layout.draw(surface, label.rect.x, label.rect.y, ui.colour("text"))
         else:
+            if label.leader is not None:
+                pygame.draw.line(surface, ui.colour("text"), *label.leader, 2)
             rounded(surface, ui.colour("surface"), label.rect, ui.theme.radius)
             pygame.draw.rect(surface, ui.colour("text"), label.rect, 1, border_radius=ui.theme.radius)
             label.layout.draw(surface, label.rect.x + ui.theme.unit // 2, label.rect.y, ui.colour("text"))
@@ -241,6 +285,18 @@ class QuadrantChart(Widget):
         if filled:
             pygame.draw.polygon(surface, ui.colour("surface"), diamond)
         pygame.draw.polygon(surface, ui.colour("text"), diamond, 2)
+
+
+def nearest(rect: pygame.Rect, point: tuple[int, int]) -> tuple[int, int]:
+    """The point of ``rect`` nearest to ``point``."""
+    return (max(rect.left, min(point[0], rect.right - 1)), max(rect.top, min(point[1], rect.bottom - 1)))
+
+
+def distance(rect: pygame.Rect, point: tuple[int, int]) -> float:
+    """How far ``point`` lies from ``rect`` (0 inside it)."""
+    dx = max(rect.left - point[0], 0, point[0] - rect.right)
+    dy = max(rect.top - point[1], 0, point[1] - rect.bottom)
+    return float((dx * dx + dy * dy) ** 0.5)
 
 
 def _overlap(a: pygame.Rect, b: pygame.Rect) -> int:
