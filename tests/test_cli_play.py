@@ -63,7 +63,7 @@ def test_scripted_text_output_shows_the_story(cli):
 
 def test_broken_scenario_is_refused_with_findings(cli, write):
     path = write("format: 1\nid: kapot\nstart: nergens\nsituations: {}\nendings: {}\n", "kapot.yaml")
-    code, out, err = cli("play", "--text", str(path), "--choices", "a", "--json")
+    code, out, err = cli("play", "--text", str(path), "--choices", "a", "--json", "--lang", "en")
     assert code == 1 and out == ""
     assert f"{path}:3: error: start names" in err
 

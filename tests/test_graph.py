@@ -180,7 +180,7 @@ def test_graph_command_writes_stdout_or_a_file(cli, write, tmp_path):
 
 
 def test_graph_of_a_scenario_with_errors_shows_the_errors(cli, write):
-    code, out, err = cli("graph", str(write(CASE.replace("goto: lief", "goto: nergens"))))
+    code, out, err = cli("graph", str(write(CASE.replace("goto: lief", "goto: nergens"))), "--lang", "en")
     assert code == 1 and not out and 'goes to "nergens"' in err
 
 

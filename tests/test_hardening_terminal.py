@@ -35,7 +35,7 @@ def test_play_text_shows_escape_sequences_escaped(write, cli):
 def test_list_and_validate_show_titles_and_findings_escaped(write, cli, monkeypatch, tmp_path):
     path = write(HOSTILE.replace("goto: einde", "goto: \"ein\\e[2Jde\""))
     monkeypatch.setenv("OMGEKEERD_SCENARIOS", str(path.parent))
-    code, out, _ = cli("validate", str(path))
+    code, out, _ = cli("validate", str(path), "--lang", "en")
     assert code == 1 and "\x1b" not in out and 'goes to "ein\\x1b[2Jde"' in out
     code, out, _ = cli("list")
     assert "\x1b" not in out and "\x07" not in out

@@ -193,7 +193,7 @@ def test_smells_never_stop_validate(cli, write, monkeypatch):
         raise RecursionError("too deep")
 
     monkeypatch.setattr(smells_module, "analyse", broken)
-    code, out, err = cli("validate", str(write(CLEAN.replace("        levers: [pw-18]\n", ""))))
+    code, out, err = cli("validate", str(write(CLEAN.replace("        levers: [pw-18]\n", ""))), "--lang", "en")
     assert code == 0 and not err
     assert "casus.yaml:1: warning: the scoring checks could not finish on this scenario (RecursionError: too deep)" in out
 
@@ -211,7 +211,7 @@ def chain(situations: int) -> str:
 
 
 def test_a_scenario_too_large_to_analyse_quickly_gets_one_warning_instead(cli, write):
-    code, out, _ = cli("validate", str(write(chain(150), "keten.yaml")))
+    code, out, _ = cli("validate", str(write(chain(150), "keten.yaml")), "--lang", "en")
     assert code == 0
     assert "keten.yaml:5: warning: the scoring checks skipped this scenario: it has more than " in out
 
@@ -225,17 +225,17 @@ def test_the_budget_stops_the_analysed_checks(smells_of, monkeypatch):
 def test_validate_shows_smells_as_warnings_with_path_and_line(cli, write):
     text = CLEAN.replace("        levers: [pw-18]\n", "")
     path = write(text)
-    code, out, _ = cli("validate", str(path))
+    code, out, _ = cli("validate", str(path), "--lang", "en")
     assert code == 0
     assert f"{path}:{line_of(text, '  goed:')}: warning: a route to ending goed scores" in out
-    assert "0 fouten, 1 waarschuwing" in out
-    folder_code, folder_out, _ = cli("validate", str(path.parent))
+    assert "0 errors, 1 warning" in out
+    folder_code, folder_out, _ = cli("validate", str(path.parent), "--lang", "en")
     assert folder_code == 0 and f"{path}:{line_of(text, '  goed:')}: warning: a route" in folder_out
 
 
 def test_a_scenario_with_errors_gets_its_errors_not_smells(cli, write):
     path = write(CLEAN.replace("        levers: [pw-18]\n", "").replace("goto: lief", "goto: nergens"))
-    code, out, _ = cli("validate", str(path))
+    code, out, _ = cli("validate", str(path), "--lang", "en")
     assert code == 1 and "nergens" in out and "without using any lever" not in out
 
 

@@ -228,7 +228,7 @@ def test_validate_cli_exit_codes(cli, write, tmp_path):
     code, out, _ = cli("validate", str(good))
     assert code == 0 and "geen problemen gevonden" in out
     bad = write(BASE.replace("start: melding", "start: nergens"), "fout.yaml")
-    code, out, _ = cli("validate", str(bad))
+    code, out, _ = cli("validate", str(bad), "--lang", "en")
     assert code == 1 and f"{bad}:4: error: start names \"nergens\"" in out
     code, _, err = cli("validate", str(tmp_path / "bestaat-niet.yaml"))
     assert code == 2 and "bestaat niet" in err

@@ -151,7 +151,7 @@ def print_figures(scenarios: list[Scenario], found: Figures, lang: str) -> None:
         print(t("truth.figures.skipped", lang, scenarios=", ".join(found.skipped)))
 
 
-def cmd_analyze(args: argparse.Namespace, load_playable: Callable[[str], Entry]) -> int:
+def cmd_analyze(args: argparse.Namespace, load_playable: Callable[[str, str], Entry]) -> int:
     """Explore every playthrough of a scenario, or (``--figures``) sum the truth figures of many."""
     lang = args.lang
     if args.figures:
@@ -165,7 +165,7 @@ def cmd_analyze(args: argparse.Namespace, load_playable: Callable[[str], Entry])
         return 0
     if len(args.scenario) != 1:
         raise UsageProblem(t("truth.analyze.needs_one", lang))
-    entry = load_playable(args.scenario[0])
+    entry = load_playable(args.scenario[0], lang)
     scenario = entry.scenario
     assert scenario is not None
     analysis = analyse(scenario)

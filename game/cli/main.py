@@ -16,6 +16,7 @@ from game.content.library import Entry, Library, display_path, load_library, res
 from game.engine.loader import load_catalogue
 from game.engine.model import BACKGROUNDS, LANGUAGES, Scenario
 from game.engine.session import Session
+from game.cli.command import as_run
 from game.cli.store import add_data_dir, add_store_commands
 from game.cli.sessions import add_session_commands
 from game.cli.xapi import add_xapi_commands
@@ -66,12 +67,31 @@ def _validate_paths(paths: Sequence[str], lang: str) -> list[Finding]:
     return findings
 
 
+def _untranslated(paths: Sequence[str], lang: str) -> list[Finding]:
+    """``validate --require LANG``: every text of the scenarios named (default: the library) without ``lang``."""
+    from game.engine.languages import missing_language
+
+    entries: list[Entry] = []
+    for name in paths or [str(load_library().folder)]:
+        path = Path(name)
+        if path.is_dir():
+            entries += load_library(path).entries
+        elif path.exists() and path.name != "levers.yaml":
+            entries.append(resolve(name))
+    return [f for entry in entries if entry.scenario is not None for f in missing_language(entry.scenario, lang)]
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     """Check scenario files and print every finding."""
     lang = args.lang
     findings = _validate_paths(args.paths, lang)
+    if args.require:
+        findings = sorted(set(findings) | set(_untranslated(args.paths, args.require)),
+                          key=lambda f: (f.path, f.line, f.severity, f.message))
+    from game.cli.findings import render
+
     for finding in findings:
-        print(finding)
+        print(render(finding, lang))
     errors, warnings = count(findings)
     print(t("cli.validate.summary", lang, errors=tn("cli.validate.errors", errors, lang),
             warnings=tn("cli.validate.warnings", warnings, lang)) if findings else t("cli.validate.clean", lang))
@@ -80,13 +100,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 # -- play -----------------------------------------------------------------------------------
 
-def load_playable(name: str) -> Entry:
-    """Resolve a SCENARIO argument and refuse it (exit 1) when it has errors."""
+def load_playable(name: str, lang: str = "nl") -> Entry:
+    """Resolve a SCENARIO argument and refuse it (exit 1) when it has errors (shown in ``lang``)."""
     entry = resolve(name)
     errors = [f for f in entry.findings if f.severity == ERROR]
     if entry.scenario is None or errors:
+        from game.cli.findings import render
+
         for finding in errors or entry.findings:
-            print(finding, file=sys.stderr)
+            print(render(finding, lang), file=sys.stderr)
         raise SystemExit(EXIT_FINDINGS)
     return entry
 
@@ -156,7 +178,7 @@ def cmd_graph(args: argparse.Namespace) -> int:
     """Draw a scenario as a graph: Mermaid or DOT text, or SVG through Graphviz's dot."""
     from game.render.graph import GraphvizFailed, GraphvizMissing, render
 
-    entry = load_playable(args.scenario)
+    entry = load_playable(args.scenario, args.lang)
     assert entry.scenario is not None
     try:
         text = render(entry.scenario, args.format, args.lang)
@@ -188,14 +210,13 @@ def cmd_new(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     folder = default_folder()
     path = Path(display_path(Path(args.out) if args.out else folder / f"{args.id}.yaml"))
-    if path.resolve().parent == folder.resolve() and not path.exists():
-        existing = load_library(folder).find(args.id)
-        if existing is not None:
-            print("omgekeerd: " + t("cli.new.exists_in_library", lang, id=args.id, path=existing.path),
-                  file=sys.stderr)
-            return EXIT_FINDINGS
+    existing = load_library(folder).find(args.id) if folder.is_dir() else None
+    if existing is not None and not path.exists():  # the library has this id, wherever the new file goes
+        print("omgekeerd: " + t("cli.new.exists_in_library", lang, id=args.id, path=display_path(Path(existing.path))),
+              file=sys.stderr)
+        return EXIT_FINDINGS
     try:
-        write_scaffold(args.id, path)
+        write_scaffold(args.id, path, display_path(path))
     except ScaffoldError as exc:
         print(f"omgekeerd: {exc}", file=sys.stderr)
         return EXIT_FINDINGS
@@ -203,7 +224,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     print(t("cli.wrote", lang, path=shown))
     if path.stem != args.id:
         print(t("cli.new.name_differs", lang, id=args.id))
-    print(t("cli.new.next", lang, path=shown))
+    print(as_run(t("cli.new.next", lang, path=shown)))
     return EXIT_OK
 
 
@@ -275,6 +296,8 @@ def build_parser() -> Parser:
     validate = commands.add_parser("validate", help="check scenario files (default: the library)")
     validate.add_argument("paths", nargs="*", metavar="PATH", help="scenario files or folders")
     validate.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
+    validate.add_argument("--require", choices=LANGUAGES, metavar="LANG",
+                          help="also list every text without this language (nl or en), each with its line")
     validate.set_defaults(handler=cmd_validate)
 
     play = commands.add_parser("play", help="play a scenario")
@@ -339,6 +362,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, or a usage error already printed
         return int(exc.code or 0)
+    given = sys.argv[1:] if argv is None else list(argv)
+    args.lang_given = any(a == "--lang" or a.startswith("--lang=") for a in given)  # play --resume keeps the session's
     with safe_terminal():  # no scenario text drives the terminal: escape sequences are shown escaped
         return _dispatch(args)
 

@@ -7,8 +7,9 @@ import json
 import sys
 from collections.abc import Callable
 
+from game.cli.command import as_run
 from game.i18n import t, tn
-from game.engine.model import BACKGROUNDS
+from game.engine.model import BACKGROUNDS, LANGUAGES
 from game.play.resume import source_for
 from game.play.service import ASSESSMENT, TRAINING, Playthrough, Resumed
 from game.engine.session import ChoiceRefused, Step
@@ -59,7 +60,7 @@ def _new(args: argparse.Namespace, store: Store, read: Read) -> int:
 
     if not args.scenario:
         raise UsageError(t("cli.play.name_scenario", args.lang))
-    entry = load_playable(args.scenario)
+    entry = load_playable(args.scenario, args.lang)
     scenario = entry.scenario
     assert scenario is not None
     player = choose_player(args, store, read, interactive=args.choices is None)
@@ -133,7 +134,7 @@ def _play(args: argparse.Namespace, play: Playthrough, read: Read, fresh: bool) 
     if not ended:
         screen.line()
         screen.line(t("stopped", lang))
-        screen.line(t("resume_hint", lang))
+        screen.line(as_run(t("resume_hint", lang)))
         return EXIT_OK
     _finish(play, screen)
     return EXIT_OK
@@ -154,7 +155,8 @@ def _scripted(args: argparse.Namespace, play: Playthrough, choose: Callable[[str
         reason = refusal_text(exc, session.scenario, lang)
         print(t("cli.play.refused", lang, number=done + 1, choice=exc.choice_id, where=where, reason=reason),
               file=sys.stderr)
-        print(t("saved_as", lang).format(id=play.session_id, player=play.player), file=sys.stderr)
+        play.set_aside()  # a scripted run that failed is kept, but never offered to resume
+        print(t("truth.play.set_aside", lang, id=play.session_id), file=sys.stderr)
         return EXIT_FINDINGS
     if session.finished:
         _finish(play, screen)
@@ -165,7 +167,7 @@ def _scripted(args: argparse.Namespace, play: Playthrough, choose: Callable[[str
     elif not session.finished and screen is not None:
         screen.line()
         screen.line(t("saved_as", lang).format(id=play.session_id, player=play.player))
-        screen.line(t("resume_hint", lang))
+        screen.line(as_run(t("resume_hint", lang)))
     return EXIT_OK
 
 
@@ -177,7 +179,7 @@ def _finish(play: Playthrough, screen: TextScreen | None) -> None:
     if screen is not None and debrief is not None:
         show_debrief(screen, debrief)
         screen.line()
-        screen.line(t("report_hint", screen.lang).format(id=play.session_id))
+        screen.line(as_run(t("report_hint", screen.lang).format(id=play.session_id)))
 
 
 # -- resuming ------------------------------------------------------------------------------
@@ -192,6 +194,8 @@ def _resume(args: argparse.Namespace, store: Store, read: Read) -> int:
     if saved is None:
         print(t("no_unfinished", lang))
         return EXIT_FINDINGS
+    if not getattr(args, "lang_given", False) and saved.lang in LANGUAGES:
+        lang = args.lang = saved.lang  # continue in the language the session was played in
     args.assessment = saved.mode == ASSESSMENT
     resumed = Playthrough.resume(store, saved, lang=lang)
     if resumed.restored.note:

@@ -80,11 +80,16 @@ def scenario_files(folder: Path) -> list[Path]:
 
 
 def catalogue_for(path: Path) -> tuple[dict[str, Lever], list[Finding]]:
-    """The lever catalogue that applies to a scenario file: beside it, else the library's."""
-    for candidate in (path.parent / CATALOGUE_NAME, default_folder() / CATALOGUE_NAME):
+    """The lever catalogue that applies to a scenario file: beside it, else the library's, else the shipped one."""
+    for candidate in (path.parent / CATALOGUE_NAME, default_folder() / CATALOGUE_NAME,
+                      library_folder() / CATALOGUE_NAME):
         if candidate.is_file():
             return load_catalogue(display_path(candidate))
-    return {}, []
+    return {}, [Finding(display_path(path.parent / CATALOGUE_NAME), 0, "warning",
+                        "there is no lever catalogue: no levers.yaml beside the scenarios, in the library "
+                        "or shipped with Omgekeerd",
+                        "copy scenarios/levers.yaml of Omgekeerd into this folder, or give the scenarios "
+                        "their own levers: (docs/scenario-format.md, section 12)")]
 
 
 def check_file(path: Path, catalogue: dict[str, Lever]) -> Entry:

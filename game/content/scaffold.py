@@ -21,9 +21,9 @@ TEMPLATE = """\
 #   - Indentation matters. Use spaces (never tabs): two more for every level, as here.
 #   - Put text in double quotes "...", or after | on the lines below it, indented.
 #   - Every text has Dutch (nl, required) and English (en, optional) on its own line.
-#   - Check your work:    python main.py validate scenarios/__ID__.yaml
-#   - See the whole case: python main.py graph __ID__ --format mermaid
-#   - Play it:            python main.py play --text __ID__
+#   - Check your work:    python main.py validate __PATH__
+#   - See the whole case: python main.py graph __PATH__ --format mermaid
+#   - Play it:            python main.py play --text __PATH__
 # The guide for authors is docs/authoring.md; every key is described in docs/scenario-format.md.
 # This example case plays as it is: change the texts and choices into your own case.
 
@@ -232,10 +232,10 @@ class ScaffoldError(Exception):
     """The new scenario could not be written (bad id, file exists, folder missing); nothing was written."""
 
 
-def scaffold_text(scenario_id: str) -> str:
-    """The template with the scenario id filled in."""
+def scaffold_text(scenario_id: str, path: str | None = None) -> str:
+    """The template with the scenario id and the file's path (default scenarios/ID.yaml) filled in."""
     check_id(scenario_id)
-    return TEMPLATE.replace(_ID, scenario_id)
+    return TEMPLATE.replace("__PATH__", path or f"scenarios/{scenario_id}.yaml").replace(_ID, scenario_id)
 
 
 def check_id(scenario_id: str) -> None:
@@ -244,9 +244,9 @@ def check_id(scenario_id: str) -> None:
                             "e.g. huurachterstand-noor")
 
 
-def write_scaffold(scenario_id: str, path: Path) -> Path:
-    """Write the template to ``path``; refuse to overwrite an existing file."""
-    text = scaffold_text(scenario_id)
+def write_scaffold(scenario_id: str, path: Path, shown: str | None = None) -> Path:
+    """Write the template to ``path`` (its header names ``shown``, default the path); never overwrite a file."""
+    text = scaffold_text(scenario_id, shown or str(path))
     if path.exists():
         raise ScaffoldError(f"{path} already exists; nothing was written. "
                             "Choose another id, or another file with --out FILE")

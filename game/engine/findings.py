@@ -37,9 +37,25 @@ class Finding:
         return self.severity == ERROR
 
 
+DUTCH_WORDS = {  # Dutch words a trainer types for an English id of the format (data, not identifiers)
+    "vertrouwen": "trust", "regie": "ownership", "zelfredzaamheid": "self_reliance", "bestaanszekerheid": "security",
+    "rechtmatigheid": "legality", "onderbouwing": "justification", "doelmatigheid": "efficiency",
+    "efficientie": "efficiency", "efficiëntie": "efficiency", "regel": "rule", "regels": "rule",
+    "teamleider": "manager", "leidinggevende": "manager", "collega": "colleague", "bewoner": "resident",
+    "verteller": "narrator", "aanbieder": "provider", "brief": "letter", "uitleg": "explain", "titel": "title",
+    "tekst": "text", "keuzes": "choices", "effecten": "effects", "gevolgen": "effects", "terugkoppeling": "feedback",
+    "voorwaarde": "requires", "eisen": "requires", "hefbomen": "levers", "denkfouten": "thinking",
+    "afloop": "endings", "afloppen": "endings", "situaties": "situations", "bron": "source",
+    "incident": "incident", "deskundigheid": "expertise", "criteria": "criteria",
+}
+
+
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    """Return ' (did you mean "x"?)'-style text for the closest candidate, or ''."""
+    """Return ' (did you mean "x"?)'-style text for the closest candidate (a Dutch word: its English id), or ''."""
     options = sorted({c for c in candidates if isinstance(c, str)})
+    translated = DUTCH_WORDS.get(str(word).strip().lower())
+    if translated in options:
+        return f'did you mean "{translated}"?'
     close = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
     return f'did you mean "{close[0]}"?' if close else ""
 

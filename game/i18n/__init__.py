@@ -41,6 +41,7 @@ SECTIONS = (  # one section module per line: game/i18n/strings/<name>.py
     "xapi",
     "hardening",
     "truth",
+    "findings",
     "coaching",
     "fit",
     "coaching_ui",

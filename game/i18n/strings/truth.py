@@ -45,6 +45,10 @@ STRINGS: dict[str, dict[str, str | dict[str, str]]] = {
     "truth.routes.wrote": {"nl": {"one": "{count} route geschreven naar {path}",
                                   "other": "{count} routes geschreven naar {path}"},
                            "en": {"one": "wrote {count} route to {path}", "other": "wrote {count} routes to {path}"}},
+    # -- play --choices that could not be made --------------------------------------------------
+    "truth.play.set_aside": {
+        "nl": "Sessie {id} is bewaard, maar wordt niet aangeboden om verder te spelen: de keuzes pasten niet.",
+        "en": "Session {id} is kept, but not offered to resume: the choices did not fit."},
     # -- analyze --figures: over every route of every scenario -----------------------------------
     "truth.figures.heading": {"nl": "Cijfers over elke route van {scenarios} casussen ({routes} routes):",
                               "en": "Figures over every route of {scenarios} scenarios ({routes} routes):"},

@@ -1,0 +1,140 @@
+"""Findings in the reader's language: the engine's English findings recognised by shape and rendered from the catalogue.
+
+The engine never reads the catalogue, so its findings are English sentences. Here each
+common shape (a tab, an unquoted colon, an unknown key, a did-you-mean, ...) is matched and
+written again from the ``findings`` section in the chosen language; a finding of a shape not
+listed here is shown as the engine wrote it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from game.engine.controls import one_line
+from game.engine.findings import MAX_HINT_CHARS, MAX_MESSAGE_CHARS, Finding
+from game.engine.validator import MAX_SENTENCE_WORDS
+from game.i18n import t
+
+# (pattern of the English message, catalogue key); the named groups become the entry's parameters
+MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), k) for p, k in (
+    (r"^YAML syntax: found (?:a )?(?:tab|character '\\t').*$", "findings.yaml_tab"),
+    (r"^YAML syntax: found character '\\t' that cannot start any token$", "findings.yaml_tab"),
+    (r"^YAML syntax: mapping values are not allowed (?:here|in this context)$", "findings.yaml_colon"),
+    (r"^YAML syntax: (?P<problem>.*)$", "findings.yaml_syntax"),
+    (r"^the file is empty$", "findings.empty_file"),
+    (r'^the key "(?P<name>[^"]*)" appears twice in the same map$', "findings.duplicate_key"),
+    (r'^unknown key "(?P<name>[^"]*)" in (?P<where>.+)$', "findings.unknown_key"),
+    (r'^unknown outcome "(?P<value>[^"]*)" in (?P<where>.+)$', "findings.unknown_outcome"),
+    (r'^unknown (?P<noun>speaker|axis|thinking error|dossier kind|condition key) "(?P<value>[^"]*)" in (?P<where>.+)$',
+     "findings.unknown_value"),
+    (r'^(?P<where>.+) goes to "(?P<target>[^"]*)", which is not a situation or ending$', "findings.unknown_target"),
+    (r'^(?P<where>.+) changes unknown metric "(?P<metric>[^"]*)"$', "findings.unknown_metric"),
+    (r'^(?P<where>.+) tests flag "(?P<flag>[^"]*)", which no choice sets$', "findings.flag_never_set"),
+    (r"^ending (?P<ending>\S+) can never be reached: conditions test the flag (?P<flags>.+), which no choice sets$",
+     "findings.unreachable_flag"),
+    (r'^(?P<where>.+) has no (?:English|Dutch) \("(?P<code>[a-z]{2})"\)$', "findings.no_language"),
+    (r'^(?P<where>.+): a sentence of (?P<words>\d+) words \("(?P<start>.*) …"\)$', "findings.long_sentence"),
+    (r'^the id "(?P<id>[^"]*)" differs from the file name "(?P<name>[^"]*)"$', "findings.id_differs"),
+    (r'^(?P<where>.+) has no "(?P<name>[^"]*)"$', "findings.missing_key"),
+))
+
+# whole hints the engine writes, by the message key they belong to
+HINTS: dict[str, str] = {
+    "findings.yaml_tab": "findings.yaml_tab.hint",
+    "findings.yaml_colon": "findings.yaml_colon.hint",
+    "findings.duplicate_key": "findings.duplicate_key.hint",
+    "findings.missing_key": "findings.missing_key.hint",
+    "findings.unreachable_flag": "findings.unreachable_flag.hint",
+    "findings.no_language": "findings.no_language.hint",
+    "findings.long_sentence": "findings.long_sentence.hint",
+    "findings.id_differs": "findings.id_differs.hint",
+}
+FALLBACK_HINTS: dict[str, str] = {  # the advice after a did-you-mean, by its English text
+    "check indentation, colons and quotes on this line and the one before": "findings.yaml_syntax.hint",
+    "write the id of a situation or an ending": "findings.unknown_target.hint",
+    "declare it under metrics: or use a standard metric": "findings.unknown_metric.hint",
+    "add it to a choice's set: list, or fix the name": "findings.flag_never_set.hint",
+    "fix the flag's name in the condition or in a choice's set: list": "findings.unreachable_flag.hint",
+}
+_DID_YOU_MEAN = re.compile(r'^did you mean "(?P<word>[^"]*)"\? ?(?P<rest>.*)$')
+_LISTS = ((re.compile(r"^allowed keys: (?P<keys>.*)$"), "findings.allowed_keys"),
+          (re.compile(r"^use one of: (?P<values>.*)$"), "findings.use_one_of"))
+_PLACES = (("a choice of situation ", "findings.where.a_choice_of"), ("next of situation ", "findings.where.next_of"),
+           ("the scenario", "findings.where.scenario"), ("situation ", "findings.where.situation"),
+           ("choice ", "findings.where.choice"), ("ending ", "findings.where.ending"))
+
+
+def place(where: str, lang: str) -> str:
+    """A place in a scenario ("situation melding", "the scenario") in the language; ids stay as written."""
+    for english, key in _PLACES:
+        if where.startswith(english):
+            rest = where[len(english):]
+            return t(key, lang) + (" " if english.endswith(" ") else "") + rest
+    return where
+
+
+def message(finding: Finding, lang: str) -> tuple[str, str | None]:
+    """The finding's message in the language, and the catalogue key of its shape (None: not recognised)."""
+    for pattern, key in MESSAGES:
+        match = pattern.match(finding.message)
+        if match:
+            params = dict(match.groupdict())
+            if "where" in params:
+                params["where"] = place(params["where"], lang)
+            if key == "findings.no_language":
+                params["language"] = t(f"findings.language.{params['code']}", lang)
+            if "noun" in params:
+                params["noun"] = t(f"findings.noun.{params['noun'].replace(' ', '_')}", lang)
+            return t(key, lang, **params), key
+    return finding.message, None
+
+
+def hint(finding: Finding, key: str | None, params: dict[str, str], lang: str) -> str:
+    """The finding's hint in the language, as far as its parts are known."""
+    if key in HINTS:
+        return t(HINTS[key], lang, **params)
+    text = finding.hint
+    match = _DID_YOU_MEAN.match(text)
+    parts = []
+    if match:
+        parts.append(t("findings.did_you_mean", lang, word=match["word"]))
+        text = match["rest"]
+    if text:
+        parts.append(_rest(text, lang))
+    return " ".join(parts)
+
+
+def _rest(text: str, lang: str) -> str:
+    if text in FALLBACK_HINTS:
+        return t(FALLBACK_HINTS[text], lang)
+    for pattern, key in _LISTS:
+        match = pattern.match(text)
+        if match:
+            return t(key, lang, **match.groupdict())
+    return text
+
+
+def _params(finding: Finding, key: str | None, lang: str) -> dict[str, str]:
+    """The parameters a whole-hint entry needs (where, key, lang, limit, id)."""
+    for pattern, candidate in MESSAGES:
+        if candidate != key:
+            continue
+        match = pattern.match(finding.message)
+        if match:
+            params = dict(match.groupdict())
+            if "where" in params:
+                params["where"] = place(params["where"], lang)
+            params["limit"] = str(MAX_SENTENCE_WORDS)
+            return params
+    return {}
+
+
+def render(finding: Finding, lang: str) -> str:
+    """``path:line: severity: message; hint`` in the language, on one line (as ``str(finding)`` in English)."""
+    text, key = message(finding, lang)
+    advice = hint(finding, key, _params(finding, key, lang), lang) if finding.hint else ""
+    path = one_line(finding.path, MAX_HINT_CHARS)
+    where = f"{path}:{finding.line}" if finding.line > 0 else path
+    severity = t(f"findings.severity.{finding.severity}", lang)
+    line = f"{where}: {severity}: {one_line(text, MAX_MESSAGE_CHARS)}"
+    return f"{line}; {one_line(advice, MAX_HINT_CHARS)}" if advice else line

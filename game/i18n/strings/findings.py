@@ -1,0 +1,88 @@
+"""The findings section of the catalogue: validate's most common findings and hints, in Dutch and English.
+
+The engine writes findings in English (it never reads the catalogue); ``game.cli.findings``
+recognises their shapes and renders them from these entries in the reader's language.
+"""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    "findings.severity.error": {"nl": "fout", "en": "error"},
+    "findings.severity.warning": {"nl": "waarschuwing", "en": "warning"},
+    # -- YAML syntax ---------------------------------------------------------------------------
+    "findings.yaml_tab": {"nl": "YAML-fout: er staat een tab op deze regel; YAML springt alleen in met spaties",
+                          "en": "YAML syntax: there is a tab on this line; YAML indents with spaces only"},
+    "findings.yaml_tab.hint": {"nl": "vervang de tab door spaties: twee extra voor elk niveau",
+                               "en": "replace the tab by spaces: two more for every level"},
+    "findings.yaml_colon": {
+        "nl": "YAML-fout: een dubbele punt (:) in een waarde, of een sleutel die niet goed inspringt",
+        "en": "YAML syntax: a colon (:) inside a value, or a key that is not indented right"},
+    "findings.yaml_colon.hint": {
+        "nl": 'zet een tekst met een dubbele punt tussen aanhalingstekens, bijvoorbeeld title: "Let op: de brief"; '
+              "of controleer het inspringen op deze regel en de regel ervoor",
+        "en": 'put a text with a colon in double quotes, e.g. title: "Note: the letter"; '
+              "or check the indentation of this line and the one before"},
+    "findings.yaml_syntax": {"nl": "YAML-fout: {problem}", "en": "YAML syntax: {problem}"},
+    "findings.yaml_syntax.hint": {
+        "nl": "controleer het inspringen, de dubbele punten en de aanhalingstekens op deze regel en de regel ervoor",
+        "en": "check indentation, colons and quotes on this line and the one before"},
+    "findings.empty_file": {"nl": "het bestand is leeg", "en": "the file is empty"},
+    "findings.duplicate_key": {"nl": 'de sleutel "{name}" staat twee keer in dezelfde map',
+                               "en": 'the key "{name}" appears twice in the same map'},
+    "findings.duplicate_key.hint": {"nl": "houd er één over (sleutels en ids moeten uniek zijn)",
+                                    "en": "keep one of them (keys and ids must be unique)"},
+    # -- shapes and references -------------------------------------------------------------------
+    "findings.unknown_key": {"nl": 'onbekende sleutel "{name}" in {where}', "en": 'unknown key "{name}" in {where}'},
+    "findings.missing_key": {"nl": '{where} heeft geen "{name}"', "en": '{where} has no "{name}"'},
+    "findings.missing_key.hint": {"nl": "voeg '{name}:' toe aan {where}", "en": "add '{name}:' to {where}"},
+    "findings.unknown_value": {"nl": 'onbekende {noun} "{value}" in {where}', "en": 'unknown {noun} "{value}" in {where}'},
+    "findings.noun.speaker": {"nl": "spreker", "en": "speaker"},
+    "findings.noun.axis": {"nl": "as", "en": "axis"},
+    "findings.noun.thinking_error": {"nl": "denkfout", "en": "thinking error"},
+    "findings.noun.dossier_kind": {"nl": "soort document", "en": "dossier kind"},
+    "findings.noun.condition_key": {"nl": "sleutel van een voorwaarde", "en": "condition key"},
+    "findings.unknown_target": {"nl": '{where} gaat naar "{target}", en dat is geen situatie of afloop',
+                                "en": '{where} goes to "{target}", which is not a situation or ending'},
+    "findings.unknown_target.hint": {"nl": "schrijf de id van een situatie of een afloop",
+                                     "en": "write the id of a situation or an ending"},
+    "findings.unknown_metric": {"nl": '{where} verandert de onbekende meetwaarde "{metric}"',
+                                "en": '{where} changes unknown metric "{metric}"'},
+    "findings.unknown_metric.hint": {"nl": "zet haar onder metrics: of gebruik een standaardmeetwaarde",
+                                     "en": "declare it under metrics: or use a standard metric"},
+    "findings.unknown_outcome": {"nl": 'onbekende uitkomst "{value}" in {where}',
+                                 "en": 'unknown outcome "{value}" in {where}'},
+    "findings.flag_never_set": {"nl": '{where} test de vlag "{flag}", maar geen keuze zet die',
+                                "en": '{where} tests flag "{flag}", which no choice sets'},
+    "findings.flag_never_set.hint": {"nl": "zet de vlag in de set:-lijst van een keuze, of verbeter de naam",
+                                     "en": "add it to a choice's set: list, or fix the name"},
+    "findings.unreachable_flag": {
+        "nl": "afloop {ending} is nooit te bereiken: voorwaarden testen de vlag {flags}, maar geen keuze zet die",
+        "en": "ending {ending} can never be reached: conditions test the flag {flags}, which no choice sets"},
+    "findings.unreachable_flag.hint": {"nl": "verbeter de naam van de vlag in de voorwaarde of in de set:-lijst",
+                                       "en": "fix the flag's name in the condition or in a choice's set: list"},
+    "findings.no_language": {"nl": '{where} heeft geen {language} tekst ("{code}")',
+                             "en": '{where} has no {language} ("{code}")'},
+    "findings.no_language.hint": {"nl": 'voeg {code}: "..." toe naast de andere talen, bijvoorbeeld {{nl: "...", {code}: "..."}}',
+                                  "en": 'add {code}: "..." beside the other languages, e.g. {{nl: "...", {code}: "..."}}'},
+    "findings.language.en": {"nl": "Engelse", "en": "English"},
+    "findings.language.nl": {"nl": "Nederlandse", "en": "Dutch"},
+    "findings.long_sentence": {"nl": '{where}: een zin van {words} woorden ("{start} …")',
+                               "en": '{where}: a sentence of {words} words ("{start} …")'},
+    "findings.long_sentence.hint": {"nl": "knip hem op; B1-Nederlands houdt zinnen op {limit} woorden of minder",
+                                    "en": "split it; B1 Dutch keeps sentences to {limit} words or fewer"},
+    "findings.id_differs": {"nl": 'de id "{id}" is anders dan de bestandsnaam "{name}"',
+                            "en": 'the id "{id}" differs from the file name "{name}"'},
+    "findings.id_differs.hint": {"nl": "noem het bestand {id}.yaml of verander de id",
+                                 "en": "rename the file to {id}.yaml or change the id"},
+    # -- parts of hints -------------------------------------------------------------------------
+    "findings.did_you_mean": {"nl": 'bedoel je "{word}"?', "en": 'did you mean "{word}"?'},
+    "findings.allowed_keys": {"nl": "toegestane sleutels: {keys}", "en": "allowed keys: {keys}"},
+    "findings.use_one_of": {"nl": "gebruik een van: {values}", "en": "use one of: {values}"},
+    # -- the names of places in a scenario ------------------------------------------------------
+    "findings.where.scenario": {"nl": "de casus", "en": "the scenario"},
+    "findings.where.situation": {"nl": "situatie", "en": "situation"},
+    "findings.where.choice": {"nl": "keuze", "en": "choice"},
+    "findings.where.a_choice_of": {"nl": "een keuze van situatie", "en": "a choice of situation"},
+    "findings.where.ending": {"nl": "afloop", "en": "ending"},
+    "findings.where.next_of": {"nl": "next van situatie", "en": "next of situation"},
+}
