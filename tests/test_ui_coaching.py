@@ -438,3 +438,23 @@ def test_the_playthrough_list_works_with_the_keyboard_alone(library: Path, tmp_p
         assert app.screen.name == "situation" and app.screen.play.session_id == gated
     finally:
         app.close()
+
+
+def test_without_a_store_the_coach_view_says_notes_are_not_kept_and_typing_works(library: Path,
+                                                                                tmp_path: Path) -> None:
+    from game.ui.records import MemoryRecords
+
+    app = open_app(tmp_path, library)
+    try:
+        app.records = MemoryRecords("de schijf is vol")
+        to_library(app)
+        finish_gated(app)
+        press(app, pygame.K_RETURN)
+        press(app, pygame.K_c, unicode="c")
+        assert app.screen.name == "coach"
+        assert "Notities worden nu niet bewaard: de schijf is vol" in texts_on_screen(app)
+        tab_to(app, "note:1")
+        type_text(app, "Toch genoteerd")
+        assert app.screen.notes[1] == "Toch genoteerd" and app.toast_text is None
+    finally:
+        app.close()

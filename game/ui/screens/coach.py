@@ -15,6 +15,7 @@ import pygame
 
 from game.engine.model import Text
 from game.play import coaching
+from game.store.database import Store
 from game.store.notes import OVERALL, CoachNotes, notes_of, set_note
 from scoring.coach import CoachOption, CoachStep, CoachView, EndPoint
 
@@ -74,7 +75,7 @@ class CoachScreen(Screen):
             cases = coaching.Cases(self.app.library)
             self.scenario = cases.scenario(self.saved)
             self.view = coaching.coach_view_of(self.saved, cases)
-        except Exception as exc:
+        except Exception as exc:  # a store or replay problem is told, never a crash
             self.problem = problem_text(exc, ui_lang)
             return
         if self.view is None:
@@ -85,22 +86,28 @@ class CoachScreen(Screen):
         if found.overall:
             self.notes[OVERALL] = found.overall
 
-    def _stored_notes(self) -> CoachNotes:
+    @property
+    def store(self) -> Store | None:
+        """The session store when progress is kept on disk (None: memory only, notes are not kept)."""
         records = self.app.records
+        return records.store if records is not None and isinstance(records.store, Store) else None
+
+    def _stored_notes(self) -> CoachNotes:
+        store = self.store
         try:
-            return notes_of(records.store, self.session_id) if records is not None else CoachNotes()  # type: ignore[arg-type]
-        except Exception:
+            return notes_of(store, self.session_id) if store is not None else CoachNotes()
+        except Exception:  # unreadable notes: the playthrough is still shown, without them
             return CoachNotes()
 
     def set_note(self, step: int, text: str) -> None:
-        """Keep and save a note as it is typed."""
+        """Keep and save a note as it is typed (in memory only when the store could not be opened)."""
         self.notes[step] = text
-        records = self.app.records
+        store = self.store
+        if store is None:
+            return
         try:
-            if records is None:
-                raise RuntimeError("no store")
-            set_note(records.store, self.session_id, step, text)  # type: ignore[arg-type]
-        except Exception as exc:
+            set_note(store, self.session_id, step, text)
+        except Exception as exc:  # the note stays on screen and the coach is told
             self.app.toast(self.app.ui.t("coach_ui.coach.note_failed", problem=problem_text(exc, self.app.ui.lang)), 6)
 
     def note_done(self) -> None:
@@ -123,7 +130,7 @@ class CoachScreen(Screen):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             problem = write_saved_report(self.saved, path, ui.lang, self.app.library, self._stored_notes())
-        except Exception as exc:
+        except Exception as exc:  # a store or replay problem is told, never a crash
             problem = problem_text(exc, ui.lang)
         if problem:
             self.app.toast(ui.t("ui.debrief.report_failed", problem=problem), 8)
@@ -162,6 +169,10 @@ class CoachScreen(Screen):
             column.add(TextBlock(ui.t("coach_ui.coach.cannot_open", problem=self.problem or ""), "text",
                                  role="warning_text", box="warning_bg", rich=False))
         else:
+            if self.store is None:
+                problem = self.app.records.problem_in(ui.lang) if self.app.records is not None else None
+                column.add(TextBlock(ui.t("coach_ui.coach.notes_memory", problem=problem or ""), "small",
+                                     role="warning_text", box="warning_bg", rich=False))
             self._summary(ui, column, view)
             for step in view.steps:
                 self._step(ui, column, view, step)

@@ -44,7 +44,7 @@ class PlaythroughsScreen(Screen):
             return []
         try:
             return coaching.list_sessions(records.store, player.name, self._cases)
-        except Exception as exc:
+        except Exception as exc:  # a store or replay problem is told, never a crash
             self.app.toast(self.app.ui.t("ui.store_problem", problem=problem_text(exc, self.app.ui.lang)), 8)
             return []
 
@@ -80,7 +80,7 @@ class PlaythroughsScreen(Screen):
                 self.app.toast(ui.t("coach_ui.case_gone", problem=row.case), 8)
                 return None
             session = Session.replay(scenario, saved.choices)
-        except Exception as exc:
+        except Exception as exc:  # a store or replay problem is told, never a crash
             self.app.toast(ui.t("ui.store_problem", problem=problem_text(exc, ui.lang)), 8)
             return None
         play = Playthrough(records.store, session, saved.id, player=saved.player,
@@ -103,7 +103,7 @@ class PlaythroughsScreen(Screen):
                 return
             resumed = Playthrough.resume(records.store, saved, self.app.library, lang=ui.lang,
                                          background=self.app.player.background if self.app.player else None)
-        except Exception as exc:
+        except Exception as exc:  # a store or replay problem is told, never a crash
             self.app.toast(ui.t("ui.store_problem", problem=problem_text(exc, ui.lang)), 8)
             return
         if resumed.playthrough is None:
@@ -119,7 +119,7 @@ class PlaythroughsScreen(Screen):
         try:
             if records is not None:
                 coaching.set_aside_session(records.store, row.id)
-        except Exception as exc:
+        except Exception as exc:  # a store or replay problem is told, never a crash
             self.app.toast(problem_text(exc, self.app.ui.lang), 8)
             return
         self.app.toast(self.app.ui.t("coach_ui.set_aside_done"), 4)
@@ -143,7 +143,7 @@ class PlaythroughsScreen(Screen):
             return
         try:
             coaching.delete_session(records.store, row.id)
-        except Exception as exc:
+        except Exception as exc:  # a store or replay problem is told, never a crash
             self.app.toast(problem_text(exc, self.app.ui.lang), 8)
             return
         self.app.toast(self.app.ui.t("coach_ui.deleted"), 4)

@@ -97,7 +97,7 @@ class ProgressScreen(Screen):
             return
         try:
             self.progress = coaching.progress_of(records.store, player.name, coaching.Cases(self.app.library))
-        except Exception as exc:
+        except Exception as exc:  # a store or replay problem is told, never a crash
             self.app.toast(self.app.ui.t("ui.store_problem", problem=problem_text(exc, self.app.settings.lang)), 8)
 
     def action_playthroughs(self) -> None:
