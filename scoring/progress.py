@@ -108,5 +108,6 @@ def build_progress(player: str, attempts: Sequence[Attempt], lever_titles: Mappi
     never = tuple(sorted(lever for lever in offered if lever not in used))
     return Progress(player, ordered,
                     tuple(CaseRow(case, rows[-1].title, tuple(rows)) for case, rows in cases.items()),
-                    tuple(Week(label, len(rows), sum(a.finished for a in rows)) for label, rows in sorted(weeks.items())),
+                    tuple(Week(label, len(rows), sum(a.finished for a in rows))
+                          for label, rows in sorted(weeks.items())),
                     tuple(patterns), never, {k: v for k, v in lever_titles.items() if k in offered})

@@ -54,7 +54,7 @@ class Cases:
         if key not in self._scenarios:
             try:
                 scenario, _why = load_saved_copy(saved, self.library)
-            except Exception:  # noqa: BLE001 - one damaged text costs one session, never the list
+            except Exception:
                 scenario = None
             self._scenarios[key] = scenario
         return self._scenarios[key]

@@ -107,8 +107,10 @@ def end_chart(marks: Sequence[EndMark], lang: str, names: bool, current: str | N
     """The end-point chart of a group (labels are pseudonyms only with ``names``)."""
     mid_x, mid_y = _x(HIGH), _y(HIGH)
     right, bottom = LEFT + PLOT, TOP + PLOT
-    boxes = [("rules", LEFT, TOP, mid_x - LEFT, mid_y - TOP), ("omgekeerd", mid_x, TOP, right - mid_x, mid_y - TOP),
-             ("stuck", LEFT, mid_y, mid_x - LEFT, bottom - mid_y), ("kind", mid_x, mid_y, right - mid_x, bottom - mid_y)]
+    boxes = [("rules", LEFT, TOP, mid_x - LEFT, mid_y - TOP),
+             ("omgekeerd", mid_x, TOP, right - mid_x, mid_y - TOP),
+             ("stuck", LEFT, mid_y, mid_x - LEFT, bottom - mid_y),
+             ("kind", mid_x, mid_y, right - mid_x, bottom - mid_y)]
     areas = [Area(kind, x, y, w, h, kind == current, report_label("q." + kind, lang)) for kind, x, y, w, h in boxes]
     grouped: dict[tuple[int, int], list[str]] = {}
     for mark in marks:

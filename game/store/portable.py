@@ -83,7 +83,7 @@ def _entry(saved: SavedSession) -> dict[str, Any]:
             "mode": saved.mode, "lang": saved.lang, "started": saved.started, "updated": saved.updated,
             "finished": saved.finished_at, "abandoned": saved.abandoned, "ending": saved.ending,
             "resident": saved.resident, "rules": saved.rules, "quadrant": saved.quadrant,
-            "choices": [[choice, when] for choice, when in zip(saved.choices, saved.choice_times)]}
+            "choices": [[choice, when] for choice, when in zip(saved.choices, saved.choice_times, strict=False)]}
 
 
 def export_payload(store: Store, player: str | None = None) -> dict[str, Any]:
@@ -125,10 +125,9 @@ def parse(data: bytes, name: str = "-") -> dict[str, Any]:
         raise PortableError("foreign", file=name) from None
     try:
         document = json.loads(text, parse_constant=_no_constant)
-    except (json.JSONDecodeError, ValueError, RecursionError) as exc:
-        looks_ours = text.lstrip().startswith("{") and FORMAT in text[:4096]
-        at_end = isinstance(exc, json.JSONDecodeError) and exc.pos >= len(text.rstrip()) - 1
-        raise PortableError("truncated" if looks_ours and at_end else "foreign", file=name) from None
+    except (ValueError, RecursionError):  # JSONDecodeError is a ValueError
+        looks_ours = text.lstrip().startswith("{") and f'"format": "{FORMAT}"' in text[:512]
+        raise PortableError("truncated" if looks_ours else "foreign", file=name) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise PortableError("foreign", file=name)
     version = document.get("version")
@@ -296,13 +295,22 @@ def _player_id(conn: sqlite3.Connection, cache: dict[str, int], name: str, store
 
     key = name_key(name)
     if key not in cache:
-        found = next((int(r[0]) for r in conn.execute("SELECT id, name FROM players")
+        match = next(((int(r[0]), str(r[1])) for r in conn.execute("SELECT id, name FROM players")
                       if name_key(str(r[1])) == key), None)
+        found = match[0] if match else None
+        if match is not None and name < match[1] and _only_imported(conn, match[0]):
+            conn.execute("UPDATE players SET name = ? WHERE id = ?", (name, match[0]))  # one spelling, any order
         if found is None:
             found = int(conn.execute("INSERT INTO players (name, created) VALUES (?, ?)",
                                      (name, store._clock())).lastrowid or 0)
         cache[key] = found
     return cache[key]
+
+
+def _only_imported(conn: sqlite3.Connection, player_id: int) -> bool:
+    """Whether every session of a player came from another laptop (so no one here chose the name's spelling)."""
+    return conn.execute("SELECT COUNT(*) FROM sessions WHERE player_id = ? AND origin IS NULL",
+                        (player_id,)).fetchone()[0] == 0
 
 
 def _stored_entry(conn: sqlite3.Connection, session_id: int, incoming: Mapping[str, Any]) -> dict[str, Any]:
@@ -311,7 +319,7 @@ def _stored_entry(conn: sqlite3.Connection, session_id: int, incoming: Mapping[s
                        " JOIN players p ON p.id = s.player_id WHERE s.id = ?", (session_id,)).fetchone()
     choices = [[str(c), str(m)] for c, m in conn.execute(
         "SELECT choice_id, made FROM choices WHERE session_id = ? ORDER BY seq", (session_id,))]
-    values = dict(zip(_COLUMNS, row[1:]))
+    values = dict(zip(_COLUMNS, row[1:], strict=True))
     return {"uid": incoming["uid"], "player": row[0], "background": values["background"],
             "scenario": values["scenario_id"], "source": values["source"], "content_hash": values["content_hash"],
             "mode": values["mode"], "lang": values["lang"], "started": values["started"],

@@ -1,12 +1,14 @@
-"""The coaching section of the string catalogue: the playthrough list, coach view, notes, progress, group report, import."""
+"""The coaching section of the catalogue: playthrough list, coach view, notes, progress, group report, import."""
 
 from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str | dict[str, str]]] = {
     # -- the playthrough list (omgekeerd sessions) ----------------------------------------------
-    "coaching.list.line": {"nl": "{id:>4}  {when}  {player}  {title}  ({mode}, {state}, {steps}){scores}  {verdict}",
-                           "en": "{id:>4}  {when}  {player}  {title}  ({mode}, {state}, {steps}){scores}  {verdict}"},
-    "coaching.list.scores": {"nl": "  bewoner {resident} · regels {rules}", "en": "  resident {resident} · rules {rules}"},
+    "coaching.list.line": {
+        "nl": "{id:>4}  {when}  {player}  {title}  ({mode}, {state}, {steps}){scores}  {verdict}",
+        "en": "{id:>4}  {when}  {player}  {title}  ({mode}, {state}, {steps}){scores}  {verdict}"},
+    "coaching.list.scores": {"nl": "  bewoner {resident} · regels {rules}",
+                             "en": "  resident {resident} · rules {rules}"},
     "coaching.list.empty": {"nl": "Er zijn nog geen speelbeurten opgeslagen.", "en": "No playthroughs are stored yet."},
     "coaching.state.finished": {"nl": "uitgespeeld", "en": "finished"},
     "coaching.state.open": {"nl": "nog bezig", "en": "not finished"},
@@ -71,7 +73,8 @@ STRINGS: dict[str, dict[str, str | dict[str, str]]] = {
     "coaching.progress.period": {"nl": "Periode", "en": "Period"},
     "coaching.progress.over_time": {"nl": "Scores door de tijd", "en": "Scores over time"},
     "coaching.progress.chart_alt": {
-        "nl": "Lijngrafiek: de score bewonersgericht en de score rechtmatig van elke uitgespeelde speelbeurt, op volgorde.",
+        "nl": "Lijngrafiek: de score bewonersgericht en de score rechtmatig van elke uitgespeelde speelbeurt, "
+              "op volgorde.",
         "en": "Line chart: the resident-centred and the lawful score of every finished playthrough, in order."},
     "coaching.progress.point": {"nl": "{number}. {case}: bewoner {resident}, regels {rules}",
                                 "en": "{number}. {case}: resident {resident}, rules {rules}"},
@@ -86,7 +89,8 @@ STRINGS: dict[str, dict[str, str | dict[str, str]]] = {
     "coaching.progress.week": {"nl": "Week", "en": "Week"},
     "coaching.progress.finished": {"nl": "Uitgespeeld", "en": "Finished"},
     "coaching.progress.recurring": {"nl": "Denkfouten die terugkomen", "en": "Thinking errors that recur"},
-    "coaching.progress.in_cases": {"nl": "Kwam voor in: {cases} ({attempts}).", "en": "Showed in: {cases} ({attempts})."},
+    "coaching.progress.in_cases": {"nl": "Kwam voor in: {cases} ({attempts}).",
+                                   "en": "Showed in: {cases} ({attempts})."},
     "coaching.progress.no_recurring": {"nl": "Geen denkfout kwam in meer dan één casus voor.",
                                        "en": "No thinking error showed in more than one case."},
     "coaching.progress.never_used": {"nl": "Middelen die nog nooit zijn gebruikt", "en": "Levers never used"},
@@ -119,7 +123,8 @@ STRINGS: dict[str, dict[str, str | dict[str, str]]] = {
     "coaching.group.quadrants": {"nl": "Uitkomsten", "en": "Outcomes"},
     "coaching.group.verdict": {"nl": "Uitkomst", "en": "Outcome"},
     "coaching.group.count": {"nl": "Aantal", "en": "Number"},
-    "coaching.group.spread": {"nl": "Wat er bij elke beslissing werd gekozen", "en": "What was chosen at each decision"},
+    "coaching.group.spread": {"nl": "Wat er bij elke beslissing werd gekozen",
+                              "en": "What was chosen at each decision"},
     "coaching.group.no_decisions": {"nl": "Er is nog geen beslissing genomen.", "en": "No decision was taken yet."},
     "coaching.group.followed": {"nl": "gevolgd", "en": "followed"},
     "coaching.group.thinking": {"nl": "Hoe vaak elke denkfout voorkwam", "en": "How often each thinking error showed"},
@@ -150,7 +155,8 @@ STRINGS: dict[str, dict[str, str | dict[str, str]]] = {
                        "en": {"one": "{count} playthrough", "other": "{count} playthroughs"}},
     "coaching.portable.unreadable": {"nl": "{file} kan niet worden gelezen ({detail}). Er is niets veranderd.",
                                      "en": "{file} cannot be read ({detail}). Nothing was changed."},
-    "coaching.portable.too_large": {"nl": "{file} is te groot voor een bestand met speelbeurten. Er is niets veranderd.",
+    "coaching.portable.too_large": {"nl": "{file} is te groot voor een bestand met speelbeurten. "
+                                          "Er is niets veranderd.",
                                     "en": "{file} is too large for a file of playthroughs. Nothing was changed."},
     "coaching.portable.foreign": {
         "nl": "{file} is geen bestand met speelbeurten van Omgekeerd (maak het met export-sessions). "
