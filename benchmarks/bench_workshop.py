@@ -17,19 +17,18 @@ import os
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import aiohttp  # noqa: E402
+import aiohttp
 
-from game.content.library import resolve  # noqa: E402
-from game.engine.session import Session  # noqa: E402
-from game.workshop.room import Limit, Limits, Room  # noqa: E402
-from game.workshop.server import Address, RoomServer  # noqa: E402
+from game.content.library import resolve
+from game.engine.session import Session
+from game.workshop.room import Limit, Limits, Room
+from game.workshop.server import Address, RoomServer
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "scenarios" / "examples" / "huurachterstand.yaml"
 PHONES = 40
