@@ -209,7 +209,7 @@ def assert_labels_apart(app: App, chart: QuadrantChart, rect: pygame.Rect, where
         if label.kind == "tag" and not plan.shared:  # nearer its own marker than the other one
             own = tag_of[label.text]
             rival = plan.points[-1] if own == plan.expert else plan.expert
-            nearer = distance(label.rect, own) < distance(label.rect, rival)  # type: ignore[arg-type]
+            nearer = distance(label.rect, own) + app.ui.theme.unit < distance(label.rect, rival)  # type: ignore[arg-type]
             led = label.leader is not None and label.leader[0] == own and label.rect.collidepoint(label.leader[1])
             assert nearer or led, f"{label.text!r} seems to name the other marker ({where})"
     tags = sorted(label.text for label in labels if label.kind == "tag")
@@ -287,8 +287,8 @@ def test_s_saves_the_report_in_projector_mode_and_the_hint_bar_names_it(tmp_path
         scenario = app.library.find("gesloten-deur").scenario
         app.go("debrief", play=begin(app, scenario, ["bellen", "samen"]))
         app.frame()
-        assert "S: verslag opslaan" in hint_text(app.screen.hints(), "nl")
-        assert "S: verslag opslaan" in texts_on_screen(app)  # the hint bar, made from the bindings
+        assert "S/Ctrl+S: verslag opslaan" in hint_text(app.screen.hints(), "nl")
+        assert "S/Ctrl+S: verslag opslaan" in texts_on_screen(app)  # the hint bar, made from the bindings
 
         app.change_settings(projector=True)
         app.frame()

@@ -179,6 +179,7 @@ def _render(folder: Path, lang: str, size: tuple[int, int], library_folder: Path
         shooter.show("high-contrast-debrief", "debrief", play=play)
         app.change_settings(high_contrast=False, projector=True)
         shooter.show("projector-situation", "situation", play=replayed())
+        shooter.show("projector-longest-situation", "situation", play=_longest_situation(app, lang))
         shooter.show("projector-debrief", "debrief", play=play)
         _coaching_screens(app, shooter, play.session_id, "projector-")
         app.change_settings(projector=False)
@@ -227,6 +228,31 @@ def _coaching_screens(app: App, shooter: Shooter, session_id: int, prefix: str) 
     else:
         shooter.show(f"{prefix}my-playthroughs", "playthroughs")
     shooter.show(f"{prefix}progress", "progress")
+
+
+def _longest_situation(app: App, lang: str) -> Playthrough:
+    """A playthrough (not recorded) standing at the library's longest situation, text and choices counted:
+    the hardest one to fit on a projector."""
+    longest: tuple[int, Session] | None = None
+    for scenario in app.library.playable():
+        seen: set[str] = set()
+        paths: list[list[str]] = [[]]
+        while paths:
+            path = paths.pop(0)
+            session = Session.replay(scenario, path)
+            situation = session.situation
+            if situation is None or situation.id in seen or len(path) > MAX_DEPTH:
+                continue
+            seen.add(situation.id)
+            size = len(situation.text.get(lang)) + sum(len(o.choice.text.get(lang)) for o in session.choices)
+            if longest is None or size > longest[0]:
+                longest = (size, session)
+            paths.extend(path + [o.id] for o in session.choices if o.available)
+    if longest is None:
+        raise RuntimeError("no situation to show")
+    session = longest[1]
+    return Playthrough(records_of(app).store, session, 0, player="Sam", background="inkomen", mode="training",
+                       lang=lang, source=session.scenario.id)
 
 
 def _choose_with_feedback(screen: SituationScreen) -> None:

@@ -67,7 +67,7 @@ class DebriefScreen(Screen):
     name = "debrief"
     BINDINGS = (SCROLL, Binding(("r",), "replay", "keys.debrief.replay"),
                 Binding(("a",), "other_choice", "keys.debrief.other"),
-                Binding(("s",), "report", "fit.keys.report"),
+                Binding(("s", "ctrl+s"), "report", "fit.keys.report"),  # Ctrl+S as in the coach view
                 Binding(("c",), "coach", "coach_ui.keys.coach"),
                 Binding(("escape",), "back", "keys.debrief.library"))
 
