@@ -495,11 +495,12 @@ class Store:
             where += " AND p.name = ?"
             params = (player.name,)
         offset, batch = 0, 1
+        self.damaged = {}
         while True:  # the newest readable one: usually the first row, past damaged ones when needed
             page = f" ORDER BY s.touched DESC, s.id DESC LIMIT {batch:d} OFFSET {offset:d}"
             with _guard(self.path):
                 found, damaged = read_sessions(self._conn, where + page, params)
-            self.damaged = damaged
+            self.damaged.update(damaged)
             if found or not damaged:
                 return found[0] if found else None
             offset, batch = offset + batch, min(batch * 4, 1024)
