@@ -65,12 +65,14 @@ class IntroScreen(Screen):
         """Start the playthrough and record it."""
         from game.ui.playthrough import Playthrough
 
-        player = self.app.player
+        player, records = self.app.player, self.app.records
+        if player is None or records is None:  # the start screen always sets both; nothing to record without
+            return
         try:
-            play = Playthrough.begin(self.scenario, self.app.records, player=player.name,
+            play = Playthrough.begin(self.scenario, records, player=player.name,
                                      background=player.background, mode=self.app.mode, lang=self.app.ui.lang,
                                      source=self.source)
-        except Exception as exc:
+        except Exception as exc:  # a store problem is told, never a crash
             self.app.toast(self.app.ui.t("ui.store_problem", problem=problem_text(exc, self.app.ui.lang)), 8)
             return
         self.go("situation", play=play)
