@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import TypeVar
 
 from game.engine import source as yamlsource
 from game.engine.findings import ERROR, WARNING, Finding, did_you_mean, hint_with
@@ -36,6 +37,7 @@ CHOICE_KEYS = ("id", "text", "requires", "requires_text", "hidden_unless_met", "
                "thinking", "levers", "missed_levers", "feedback", "goto")
 ENDING_KEYS = ("title", "text", "epilogue", "outcome", "effects")
 LEVER_KEYS = ("title", "explain", "source", "valid_from", "valid_until")
+Element = TypeVar("Element")  # a situation or an ending, built by _load_named
 MAX_NUMBER = 1_000_000_000  # numbers in a scenario (effects, bounds, minutes) stay within ± this
 _NUMBER_TEXT = re.compile(r"^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
 
@@ -68,15 +70,15 @@ class Reader:
         if node.kind != "map":
             self.error(node.line, f"{where} must be a map of keys", f"write it as 'key: value' lines under {where}")
             return None
-        for key in node.value:
+        for key in node.entries:
             if key not in known:
                 suggestion = did_you_mean(key, known)
                 self.error(node.key_lines.get(key, node.line), f'unknown key "{key}" in {where}',
                            hint_with(suggestion, "allowed keys: " + ", ".join(known)))
         for key in required:
-            if key not in node.value:
+            if key not in node.entries:
                 self.error(node.line, f'{where} has no "{key}"', f"add '{key}:' to {where}")
-        return node.value
+        return node.entries
 
     def string(self, node: Node | None, where: str, pattern: re.Pattern[str] | None = None,
                example: str = "", required: bool = False) -> str:
@@ -87,7 +89,8 @@ class Reader:
             self.error(node.line, f"{where} is empty", f"write an id, e.g. {where.split()[-1]}: {example or 'id'}")
             return ""
         if node.kind != "scalar" or node.value is None or isinstance(node.value, (dict, list)):
-            self.error(node.line, f"{where} must be a single word or sentence", f"write e.g. {where.split()[-1]}: {example or 'tekst'}")
+            self.error(node.line, f"{where} must be a single word or sentence",
+                       f"write e.g. {where.split()[-1]}: {example or 'tekst'}")
             return ""
         value = node.value
         if isinstance(value, bool):
@@ -111,7 +114,8 @@ class Reader:
                        f"write a number between -{MAX_NUMBER:,} and {MAX_NUMBER:,}".replace(",", "."))
             return None
         if node.kind != "scalar" or isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
-            self.error(node.line, f"{where} must be a number, not {describe(node)}", f"write e.g. {'3' if integer else '2'}")
+            self.error(node.line, f"{where} must be a number, not {describe(node)}",
+                       f"write e.g. {'3' if integer else '2'}")
             return None
         if integer and not isinstance(node.value, int):
             self.error(node.line, f"{where} must be a whole number", "write e.g. 15")
@@ -148,7 +152,7 @@ class Reader:
         """A list of words (a single word is accepted too), each with its line."""
         if node is None:
             return []
-        items = node.value if node.kind == "seq" else [node]
+        items = node.items if node.kind == "seq" else [node]
         result = []
         for item in items:
             if item.kind != "scalar" or item.value is None or isinstance(item.value, bool):
@@ -171,27 +175,30 @@ class Reader:
         if node is None:
             return Text({})
         if node.kind == "map":
-            values: dict[str, Any] = {}
+            values: dict[str, str | list[str]] = {}
             where_lines: dict[str, int] = {}
-            for lang, child in node.value.items():
+            for lang, child in node.entries.items():
                 if not LANG_CODE.match(lang):
                     self.error(node.key_lines.get(lang, node.line), f'"{lang}" in {where} is not a language code',
                                hint_with(did_you_mean(lang, ("nl", "en")), "use nl (Dutch) and en (English)"))
                     continue
                 if lang not in LANGUAGES:
-                    self.warning(node.key_lines.get(lang, node.line), f'language "{lang}" in {where} is not shown by the game',
+                    self.warning(node.key_lines.get(lang, node.line),
+                                 f'language "{lang}" in {where} is not shown by the game',
                                  "the game shows nl (Dutch) and en (English)")
                 value = self.text_value(child, f"{where} ({lang})", allow_list)
                 if value is not None:
                     values[lang] = value
-                    where_lines[lang] = child.line + (1 if child.kind == "scalar" and "\n" in str(child.value) and child.quoted else 0)
-            if "nl" not in node.value:
-                self.error(node.line, f"{where} has no Dutch text", "add 'nl: \"...\"' (Dutch is required; en is optional)")
+                    folded = child.kind == "scalar" and "\n" in str(child.value) and child.quoted
+                    where_lines[lang] = child.line + (1 if folded else 0)
+            if "nl" not in node.entries:
+                self.error(node.line, f"{where} has no Dutch text",
+                           "add 'nl: \"...\"' (Dutch is required; en is optional)")
             return Text(values, where_lines)
         value = self.text_value(node, where, allow_list)
         return Text({"nl": value}, {"nl": node.line}) if value is not None else Text({})
 
-    def text_value(self, node: Node, where: str, allow_list: bool) -> Any:
+    def text_value(self, node: Node, where: str, allow_list: bool) -> str | list[str] | None:
         if node.kind == "scalar" and node.value is not None and not isinstance(node.value, bool):
             value = str(node.value)
             if not value.strip():
@@ -199,7 +206,7 @@ class Reader:
             return value
         if node.kind == "seq" and allow_list:
             items = []
-            for item in node.value:
+            for item in node.items:
                 if item.kind != "scalar" or item.value is None:
                     self.error(item.line, f"every item of {where} must be text", 'write - "..." for each item')
                     continue
@@ -213,9 +220,10 @@ class Reader:
         if node is None:
             return []
         if node.kind != "seq":
-            self.error(node.line, f"{where} must be a list", f"write each item on a line starting with '- ', e.g. {example}")
+            self.error(node.line, f"{where} must be a list",
+                       f"write each item on a line starting with '- ', e.g. {example}")
             return []
-        return node.value
+        return node.items
 
     def named_map(self, node: Node | None, where: str, example: str) -> dict[str, Node]:
         """A map of id -> element (situations, endings, metrics, levers)."""
@@ -224,7 +232,7 @@ class Reader:
         if node.kind != "map":
             self.error(node.line, f"{where} must be a map from id to its content", f"write e.g. {example}")
             return {}
-        return node.value
+        return node.entries
 
     # -- conditions -------------------------------------------------------------------------
     def condition(self, node: Node | None, where: str) -> Condition | None:
@@ -234,7 +242,7 @@ class Reader:
             self.error(node.line, f"{where} must be a condition map, not {describe(node)}",
                        "write e.g. {flag: huisbezoek_gedaan} or {metric: trust, gte: 2}")
             return None
-        keys = list(node.value)
+        keys = list(node.entries)
         for key in keys:
             if key not in CONDITION_KEYS:
                 self.error(node.key_lines.get(key, node.line), f'unknown condition key "{key}" in {where}',
@@ -250,17 +258,19 @@ class Reader:
                            "use {all: [cond, cond]} to combine conditions")
             return None
         kind = kinds[0]
-        child = node.value[kind]
+        child = node.entries[kind]
         ops = [k for k in keys if k in METRIC_OPS]
         if kind != "metric" and ops:
-            self.error(node.line, f"{where}: {', '.join(ops)} only go with metric", "write e.g. {metric: trust, gte: 2}")
+            self.error(node.line, f"{where}: {', '.join(ops)} only go with metric",
+                       "write e.g. {metric: trust, gte: 2}")
         if kind == "metric":
             name = self.string(child, f"{where} metric", example="trust", required=True)
             if not ops:
-                self.error(node.line, f"{where}: metric {name} has no comparison", "add gte, gt, lte, lt or eq, e.g. gte: 2")
+                self.error(node.line, f"{where}: metric {name} has no comparison",
+                           "add gte, gt, lte, lt or eq, e.g. gte: 2")
             values = []
             for op in ops:
-                number = self.number(node.value[op], f"{where} {op}")
+                number = self.number(node.entries[op], f"{where} {op}")
                 if number is not None:
                     values.append((op, number))
             return Condition("metric", node.line, name, tuple(values))
@@ -278,7 +288,7 @@ class Reader:
             part = self.condition(item, f"{where} {kind}")
             if part:
                 parts.append(part)
-        if child.kind == "seq" and not child.value:
+        if child.kind == "seq" and not child.items:
             self.error(child.line, f"{where} {kind} is an empty list", "list at least one condition")
         return Condition(kind, node.line, parts=tuple(parts))
 
@@ -306,7 +316,8 @@ def load_levers(reader: Reader, node: Node | None, where: str) -> dict[str, Leve
     for lever_id, child in reader.named_map(node, where, "pw-18: {title: ..., explain: ...}").items():
         line = node.key_lines.get(lever_id, child.line) if node else child.line
         if not SCENARIO_ID.match(lever_id):
-            reader.error(line, f'lever id "{lever_id}" has characters that are not allowed', "use a-z, 0-9 and -, e.g. pw-18")
+            reader.error(line, f'lever id "{lever_id}" has characters that are not allowed',
+                         "use a-z, 0-9 and -, e.g. pw-18")
         fields = reader.mapping(child, f"lever {lever_id}", LEVER_KEYS, ("title", "explain"))
         if fields is None:
             continue
@@ -334,7 +345,7 @@ def load_metrics(reader: Reader, node: Node | None) -> dict[str, Metric]:
             if child.kind == "map":
                 continue
             continue
-        if known and "axis" in child.value:
+        if known and "axis" in child.entries:
             pass  # reported as unknown key above; a standard metric keeps its axis
         metric = metrics.get(metric_id) or Metric(metric_id, Text({"nl": metric_id}), "none", 0, -10, 10)
         metric.line = line
@@ -379,13 +390,15 @@ def load_choice(reader: Reader, node: Node, situation_id: str) -> Choice | None:
             reader.error(effects.line, f"{where} effects must be a map of metric: change",
                          "write e.g. effects: {legality: 1, trust: -2}")
         else:
-            for metric_id, value_node in effects.value.items():
+            for metric_id, value_node in effects.entries.items():
                 value = reader.number(value_node, f"{where} effect on {metric_id}")
                 if value is not None:
                     choice.effects[metric_id] = value
-            choice.lines.update({f"effects.{k}": effects.key_lines.get(k, effects.line) for k in effects.value})
-    choice.set_flags = [w for w, _ in reader.words(fields.get("set"), f"{where} set", CHOICE_ID, example="boete_opgelegd")]
-    choice.clear_flags = [w for w, _ in reader.words(fields.get("clear"), f"{where} clear", CHOICE_ID, example="boete_opgelegd")]
+            choice.lines.update({f"effects.{k}": effects.key_lines.get(k, effects.line) for k in effects.entries})
+    choice.set_flags = [w for w, _ in reader.words(fields.get("set"), f"{where} set", CHOICE_ID,
+                                                   example="boete_opgelegd")]
+    choice.clear_flags = [w for w, _ in reader.words(fields.get("clear"), f"{where} clear", CHOICE_ID,
+                                                     example="boete_opgelegd")]
     choice.thinking = [w for w, _ in reader.words(fields.get("thinking"), f"{where} thinking",
                                                   allowed=THINKING_ERRORS, example="rule", noun="thinking error")]
     choice.levers = [w for w, _ in reader.words(fields.get("levers"), f"{where} levers", example="pw-18")]
@@ -431,7 +444,8 @@ def load_situation(reader: Reader, situation_id: str, node: Node, line: int) -> 
             continue
         situation.next.append(Route(reader.string(route_fields.get("goto"), f"next goto in situation {situation_id}",
                                                   example="afronding", required=True),
-                                    item.line, reader.condition(route_fields.get("if"), f"next if in situation {situation_id}")))
+                                    item.line,
+                                    reader.condition(route_fields.get("if"), f"next if in situation {situation_id}")))
     return situation
 
 
@@ -474,11 +488,11 @@ def load_effects(reader: Reader, node: Node | None, where: str, lines: dict[str,
         reader.error(node.line, f"{where} effects must be a map of metric: change",
                      "write e.g. effects: {efficiency: -3, security: -2}")
         return effects
-    for metric_id, value_node in node.value.items():
+    for metric_id, value_node in node.entries.items():
         value = reader.number(value_node, f"{where} effect on {metric_id}")
         if value is not None:
             effects[metric_id] = value
-    lines.update({f"effects.{k}": node.key_lines.get(k, node.line) for k in node.value})
+    lines.update({f"effects.{k}": node.key_lines.get(k, node.line) for k in node.entries})
     return effects
 
 
@@ -545,7 +559,8 @@ def load_tree(reader: Reader, root: Node, text: str, catalogue: dict[str, Lever]
             reader.error(fmt.line, f'format must be the whole number {FORMAT_VERSION}, not "{shown}"',
                          f"write 'format: {FORMAT_VERSION}' without quotes or decimals")
         else:
-            reader.error(fmt.line, f'format "{shown}" is not supported; this version of Omgekeerd reads format {FORMAT_VERSION}',
+            reader.error(fmt.line,
+                         f'format "{shown}" is not supported; this version of Omgekeerd reads format {FORMAT_VERSION}',
                          f"write 'format: {FORMAT_VERSION}' and follow docs/scenario-format.md")
     scenario = Scenario(reader.string(fields.get("id"), "id", SCENARIO_ID, "boodschappen", required=True), reader.path,
                         content_hash(text), source_text=text)
@@ -575,7 +590,7 @@ def load_tree(reader: Reader, root: Node, text: str, catalogue: dict[str, Lever]
 
 
 def _load_named(reader: Reader, node: Node | None, where: str, example: str,
-                build: Callable[[Reader, str, Node, int], Any], into: dict[str, Any]) -> None:
+                build: Callable[[Reader, str, Node, int], Element | None], into: dict[str, Element]) -> None:
     for element_id, child in reader.named_map(node, where, example).items():
         line = node.key_lines.get(element_id, child.line) if node else child.line
         if not ELEMENT_ID.match(element_id) or "." in element_id:
@@ -584,7 +599,7 @@ def _load_named(reader: Reader, node: Node | None, where: str, example: str,
         element = build(reader, element_id, child, line)
         if element is not None:
             into[element_id] = element
-    if node is not None and node.kind == "map" and not node.value:
+    if node is not None and node.kind == "map" and not node.entries:
         reader.error(node.line, f"{where} is empty", f"add at least one, e.g. {example}")
 
 
@@ -597,7 +612,7 @@ def load_catalogue(path: str) -> tuple[dict[str, Lever], list[Finding]]:
         return {}, reader.findings
     try:
         return load_levers(reader, root, "the lever catalogue"), reader.findings
-    except Exception as exc:  # noqa: BLE001 - one file's fault must stay in that file
+    except Exception as exc:
         return {}, reader.findings + [unexpected(path, exc, "reading the lever catalogue")]
 
 
@@ -619,7 +634,7 @@ def load_scenario(path: str, catalogue: dict[str, Lever] | None = None,
                          "start with 'format: 1' and 'id: ...' on their own lines")
             return None, reader.findings
         return load_tree(reader, root, text, catalogue or {}), reader.findings
-    except Exception as exc:  # noqa: BLE001 - one file's fault must stay in that file
+    except Exception as exc:
         return None, reader.findings + [unexpected(path, exc, "reading this file")]
 
 

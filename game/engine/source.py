@@ -14,7 +14,8 @@ import math
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Any
+import datetime as _dt
+from collections.abc import Iterable
 
 import yaml
 
@@ -48,7 +49,7 @@ class ScenarioLoader(yaml.SafeLoader):
     is the same with or without libyaml.
     """
 
-    yaml_implicit_resolvers: dict[Any, Any] = {}
+    yaml_implicit_resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}
 
 
 ScenarioLoader.add_implicit_resolver(_BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
@@ -68,7 +69,12 @@ ScenarioLoader.add_implicit_resolver(
     list("0123456789"))
 
 
-def typed(tag: str, text: str) -> Any:
+Scalar = str | int | float | bool | None | _dt.date  # a datetime is a date too
+NodeValue = dict[str, "Node"] | list["Node"] | Scalar
+PlainData = dict[str, "PlainData"] | list["PlainData"] | Scalar
+
+
+def typed(tag: str, text: str) -> Scalar:
     """The Python value of a plain scalar resolved to ``tag``; raises ValueError when it has none."""
     if tag == _BOOL_TAG:
         return text.lower() == "true"
@@ -82,12 +88,13 @@ def typed(tag: str, text: str) -> Any:
             return -math.inf if lowered.startswith("-") else math.inf
         return math.nan if lowered == ".nan" else float(text)
     if tag == _TIMESTAMP_TAG:
-        return yaml.constructor.SafeConstructor().construct_yaml_timestamp(yaml.ScalarNode(tag, text))
+        stamp: _dt.date = yaml.constructor.SafeConstructor().construct_yaml_timestamp(yaml.ScalarNode(tag, text))
+        return stamp
     return text
 
 
-def _construct_typed(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
-    return typed(node.tag, loader.construct_scalar(node))
+def _construct_typed(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Scalar:
+    return typed(node.tag, str(loader.construct_scalar(node)))
 
 
 for _tag in (_BOOL_TAG, _INT_TAG, _FLOAT_TAG):
@@ -99,23 +106,31 @@ class Node:
     """A YAML value with its 1-based line. Maps keep their keys' lines too."""
 
     kind: str  # "map" | "seq" | "scalar"
-    value: Any
+    value: NodeValue
     line: int
     key_lines: dict[str, int] = field(default_factory=dict)
     quoted: bool = False
     text: str = ""  # a scalar's text as written in the file
 
+    @property
+    def entries(self) -> dict[str, Node]:
+        """A map's children by key (empty for a list or a scalar)."""
+        return self.value if isinstance(self.value, dict) else {}
+
+    @property
+    def items(self) -> list[Node]:
+        """A list's children (empty for a map or a scalar)."""
+        return self.value if isinstance(self.value, list) else []
+
     def get(self, key: str) -> Node | None:
         """The child node under ``key`` of a map, or None."""
-        if self.kind != "map":
-            return None
-        return self.value.get(key)
+        return self.entries.get(key)
 
-    def plain(self) -> Any:
+    def plain(self) -> PlainData:
         """The node as plain Python data (dicts, lists, scalars)."""
-        if self.kind == "map":
+        if isinstance(self.value, dict):
             return {k: v.plain() for k, v in self.value.items()}
-        if self.kind == "seq":
+        if isinstance(self.value, list):
             return [v.plain() for v in self.value]
         return self.value
 
@@ -143,6 +158,12 @@ def decode(data: bytes, size: int | None = None) -> str:
                           "save the file as UTF-8 in your editor") from None
 
 
+def _line(event: yaml.Event) -> int:
+    """The 1-based line where an event starts (1 when PyYAML gives no mark)."""
+    mark = event.start_mark
+    return mark.line + 1 if mark is not None else 1
+
+
 class _Builder:
     """Turns a PyYAML event stream into a Node tree, refusing what the format forbids."""
 
@@ -152,7 +173,7 @@ class _Builder:
         self.duplicates: list[tuple[int, str]] = []
 
     def scalar(self, event: yaml.ScalarEvent) -> Node:
-        line = event.start_mark.line + 1
+        line = _line(event)
         quoted = event.style is not None and event.style != ""
         if quoted:
             return Node("scalar", event.value, line, quoted=True, text=event.value)
@@ -163,10 +184,11 @@ class _Builder:
             value = event.value  # e.g. 2026-02-30 or a number of thousands of digits: the loader says why
         return Node("scalar", value, line, text=event.value)
 
-    def refuse_extras(self, event: Any) -> None:
-        line = event.start_mark.line + 1
-        if getattr(event, "anchor", None):
-            raise YamlRefused(line, f'anchors ("&{event.anchor}") are not part of the scenario format',
+    def refuse_extras(self, event: yaml.Event) -> None:
+        line = _line(event)
+        anchor = getattr(event, "anchor", None)
+        if anchor:
+            raise YamlRefused(line, f'anchors ("&{anchor}") are not part of the scenario format',
                               "write the value out in full where it is needed")
         tag = getattr(event, "tag", None)
         implicit = getattr(event, "implicit", True)
@@ -175,19 +197,19 @@ class _Builder:
             raise YamlRefused(line, f'tags ("{shown}") are not part of the scenario format',
                               "remove the tag and write a plain value")
 
-    def build(self, events: Any) -> Node | None:
-        stack: list[tuple[Node, list[Any]]] = []  # (container, pending key holder)
+    def build(self, events: Iterable[yaml.Event]) -> Node | None:
+        stack: list[tuple[Node, list[Node | None]]] = []  # (container, pending key holder)
         root: Node | None = None
         documents = 0
         for event in events:
             if isinstance(event, yaml.AliasEvent):
-                raise YamlRefused(event.start_mark.line + 1,
+                raise YamlRefused(_line(event),
                                   f'aliases ("*{event.anchor}") are not part of the scenario format',
                                   "write the value out in full where it is needed")
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    raise YamlRefused(event.start_mark.line + 1, "the file holds more than one YAML document",
+                    raise YamlRefused(_line(event), "the file holds more than one YAML document",
                                       "remove the '---' line and keep one scenario per file")
                 continue
             if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
@@ -200,9 +222,9 @@ class _Builder:
             self.refuse_extras(event)
             self.nodes += 1
             if self.nodes > MAX_NODES:
-                raise YamlRefused(event.start_mark.line + 1, "the file has too many elements",
+                raise YamlRefused(_line(event), "the file has too many elements",
                                   "split the scenario into smaller ones")
-            line = event.start_mark.line + 1
+            line = _line(event)
             if isinstance(event, yaml.ScalarEvent):
                 node = self.scalar(event)
             elif isinstance(event, yaml.MappingStartEvent):
@@ -222,10 +244,10 @@ class _Builder:
                 root = node
         return root
 
-    def attach(self, parent: tuple[Node, list[Any]], node: Node) -> None:
+    def attach(self, parent: tuple[Node, list[Node | None]], node: Node) -> None:
         container, pending = parent
         if container.kind == "seq":
-            container.value.append(node)
+            container.items.append(node)
             return
         if pending[0] is None:
             if node.kind != "scalar":
@@ -235,10 +257,10 @@ class _Builder:
         key_node = pending[0]
         pending[0] = None
         key = key_node.text  # keys are words: "1", "no" and "True" stay as written
-        if key in container.value:
+        if key in container.entries:
             self.duplicates.append((key_node.line, key))
             return
-        container.value[key] = node
+        container.entries[key] = node
         container.key_lines[key] = key_node.line
 
 
