@@ -184,16 +184,20 @@ endings:                       # how the case ends: told some months later
     text:
       nl: "Een half jaar later is de achterstand bijna weg. Noor belt zelf als er iets is."
       en: "Six months later the arrears are almost gone. Noor calls herself when something comes up."
+    outcome: omgekeerd         # what the ending means: omgekeerd, rules, kind or stuck (the debrief's verdict)
   volgens_de_regels:
     title: {nl: "Netjes volgens de regels", en: "Neatly by the rules"}
     text:
       nl: "Noor haalt de termijn niet. De corporatie dreigt opnieuw met een ontruiming."
       en: "Noor misses the deadline. The corporation threatens eviction again."
+    outcome: rules
+    effects: {security: -2}    # what the outcome itself costs, whichever route led here
   goedbedoeld:
     title: {nl: "Goedbedoeld, maar wankel", en: "Well meant, but shaky"}
     text:
       nl: "De achterstand is betaald. Bij een controle blijkt er geen besluit te zijn."
       en: "The arrears are paid. An audit finds that there is no decision."
+    outcome: kind
     epilogue:                  # optional paragraphs that only show when their if holds
       - if: {flag: huisbezoek_gedaan}
         text:

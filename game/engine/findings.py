@@ -11,7 +11,7 @@ from game.engine.controls import one_line
 ERROR = "error"
 WARNING = "warning"
 MAX_MESSAGE_CHARS = 300  # a finding is one line: longer messages and hints are cut
-MAX_HINT_CHARS = 200
+MAX_HINT_CHARS = 240  # the allowed top-level keys (with standard_route_fits) fit in one hint
 
 
 @dataclass(frozen=True, order=True)
