@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from game.engine.findings import ERROR, WARNING, Finding, did_you_mean, hint_with, ordered
 from game.engine.model import Condition, Scenario, Text
@@ -97,13 +97,17 @@ def check_targets(scenario: Scenario) -> list[Finding]:
         for choice in situation.choices:
             if choice.goto and choice.goto not in known:
                 found.append(_err(scenario, choice.lines.get("goto", choice.line),
-                                  f'choice {situation.id}.{choice.id} goes to "{choice.goto}", which is not a situation or ending',
-                                  hint_with(did_you_mean(choice.goto, known), "write the id of a situation or an ending")))
+                                  f'choice {situation.id}.{choice.id} goes to "{choice.goto}", which is not a '
+                                  'situation or ending',
+                                  hint_with(did_you_mean(choice.goto, known), "write the id of a situation or an "
+                                                                              "ending")))
         for route in situation.next:
             if route.goto and route.goto not in known:
                 found.append(_err(scenario, route.line,
-                                  f'next of situation {situation.id} goes to "{route.goto}", which is not a situation or ending',
-                                  hint_with(did_you_mean(route.goto, known), "write the id of a situation or an ending")))
+                                  f'next of situation {situation.id} goes to "{route.goto}", which is not a '
+                                  'situation or ending',
+                                  hint_with(did_you_mean(route.goto, known), "write the id of a situation or an "
+                                                                             "ending")))
     return found
 
 
@@ -114,7 +118,7 @@ def check_choices_or_next(scenario: Scenario) -> list[Finding]:
         if situation.choices and situation.next:
             found.append(_err(scenario, line, f"situation {situation.id} has both choices and next",
                               "keep choices (the player decides) or next (play moves on by itself), not both"))
-        elif not situation.choices and not situation.next and "choices" not in situation.lines and "next" not in situation.lines:
+        elif not situation.choices and not situation.next and not {"choices", "next"} & set(situation.lines):
             found.append(_err(scenario, situation.line, f"situation {situation.id} has no choices and no next",
                               "add choices: with at least one choice, or next: [{goto: ...}]"))
         elif not situation.choices and not situation.next:
@@ -132,7 +136,8 @@ def check_next_order(scenario: Scenario) -> list[Finding]:
             if last and route.condition is not None:
                 found.append(_err(scenario, route.line,
                                   f"the last next entry of situation {situation.id} has an if",
-                                  "end the list with an entry without if, e.g. - {goto: afronding}, so play can always move on"))
+                                  "end the list with an entry without if, e.g. - {goto: afronding}, so play can "
+                                  "always move on"))
             if not last and route.condition is None:
                 found.append(_err(scenario, route.line,
                                   f"a next entry of situation {situation.id} has no if but is not the last",
@@ -151,13 +156,15 @@ def check_duplicate_ids(scenario: Scenario) -> list[Finding]:
         for choice in situation.choices:
             if choice.id and choice.id in seen:
                 found.append(_err(scenario, choice.line,
-                                  f'choice id "{choice.id}" appears twice in situation {situation.id} (first on line {seen[choice.id]})',
+                                  f'choice id "{choice.id}" appears twice in situation {situation.id} (first on line '
+                                  f'{seen[choice.id]})',
                                   "give each choice in a situation its own id"))
             seen.setdefault(choice.id, choice.line)
     doc_seen: dict[str, int] = {}
     for doc in scenario.dossier:
         if doc.id and doc.id in doc_seen:
-            found.append(_err(scenario, doc.line, f'dossier id "{doc.id}" appears twice (first on line {doc_seen[doc.id]})',
+            found.append(_err(scenario, doc.line, f'dossier id "{doc.id}" appears twice (first on line '
+                                                  f'{doc_seen[doc.id]})',
                               "give each document its own id"))
         doc_seen.setdefault(doc.id, doc.line)
     return found
@@ -172,11 +179,13 @@ def check_metrics(scenario: Scenario) -> list[Finding]:
                 if metric_id not in known:
                     found.append(_err(scenario, choice.lines.get(f"effects.{metric_id}", choice.line),
                                       f'choice {situation.id}.{choice.id} changes unknown metric "{metric_id}"',
-                                      hint_with(did_you_mean(metric_id, known), "declare it under metrics: or use a standard metric")))
+                                      hint_with(did_you_mean(metric_id, known), "declare it under metrics: or use a "
+                                                                                "standard metric")))
     for cond, where in conditions(scenario):
         if cond.kind == "metric" and cond.name and cond.name not in known:
             found.append(_err(scenario, cond.line, f'{where} tests unknown metric "{cond.name}"',
-                              hint_with(did_you_mean(cond.name, known), "declare it under metrics: or use a standard metric")))
+                              hint_with(did_you_mean(cond.name, known), "declare it under metrics: or use a standard "
+                                                                        "metric")))
     return found
 
 
@@ -186,7 +195,8 @@ def check_flags(scenario: Scenario) -> list[Finding]:
     for cond, where in conditions(scenario):
         if cond.kind == "flag" and cond.name and cond.name not in set_somewhere:
             found.append(_warn(scenario, cond.line, f'{where} tests flag "{cond.name}", which no choice sets',
-                               hint_with(did_you_mean(cond.name, set_somewhere), "add it to a choice's set: list, or fix the name")))
+                               hint_with(did_you_mean(cond.name, set_somewhere), "add it to a choice's set: list, or "
+                                                                                 "fix the name")))
     return found
 
 
@@ -201,11 +211,14 @@ def check_references(scenario: Scenario) -> list[Finding]:
             situation_id, choice_id = cond.name.split(".")
             situation = scenario.situations.get(situation_id)
             if situation is None:
-                found.append(_err(scenario, cond.line, f'{where} tests chose "{cond.name}", but "{situation_id}" is not a situation',
+                found.append(_err(scenario, cond.line, f'{where} tests chose "{cond.name}", but "{situation_id}" is '
+                                                       'not a situation',
                                   hint_with(did_you_mean(situation_id, scenario.situations), "write situation.choice")))
             elif situation.choice(choice_id) is None:
-                found.append(_err(scenario, cond.line, f'{where} tests chose "{cond.name}", but situation {situation_id} has no choice "{choice_id}"',
-                                  hint_with(did_you_mean(choice_id, [c.id for c in situation.choices]), "write situation.choice")))
+                found.append(_err(scenario, cond.line, f'{where} tests chose "{cond.name}", but situation '
+                                                       f'{situation_id} has no choice "{choice_id}"',
+                                  hint_with(did_you_mean(choice_id, [c.id for c in situation.choices]),
+                                            "write situation.choice")))
     return found
 
 
@@ -218,9 +231,11 @@ def check_levers(scenario: Scenario) -> list[Finding]:
                     line = choice.lines.get(key, choice.line)
                     lever = scenario.levers.get(lever_id)
                     if lever is None:
-                        found.append(_err(scenario, line, f'choice {situation.id}.{choice.id} names unknown lever "{lever_id}"',
+                        found.append(_err(scenario, line, f'choice {situation.id}.{choice.id} names unknown lever '
+                                                          f'"{lever_id}"',
                                           hint_with(did_you_mean(lever_id, scenario.levers),
-                                                    "use an id from scenarios/levers.yaml or declare it under levers:")))
+                                                    "use an id from scenarios/levers.yaml or declare it under "
+                                                    "levers:")))
                     elif not lever.in_force(scenario.date):
                         found.append(_warn(scenario, line,
                                            f'lever "{lever_id}" is not in force on the scenario date {scenario.date}',
