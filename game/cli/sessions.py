@@ -233,7 +233,9 @@ def cmd_group_report(args: argparse.Namespace) -> int:
     failed = _write_page(args.out, render_group(report, lang, names=args.names), lang)
     if failed is not None:
         return failed
-    print(t("coaching.group.written", lang, path=args.out, plays=tn("coaching.plays", report.plays, lang)))
+    counted = (tn("coaching.decisions", len(report.spread), lang) if report.workshop
+               else tn("coaching.plays", report.plays, lang))
+    print(t("coaching.group.written", lang, path=args.out, plays=counted))
     return EXIT_OK
 
 

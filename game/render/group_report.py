@@ -28,9 +28,12 @@ def render_group(report: GroupReport, lang: str = "nl", names: bool = False) -> 
     """The group report as one HTML document; pseudonyms only with ``names``."""
     title = report.title.get(lang) or report.scenario_id
     kicker = "coaching.group.kicker_workshop" if report.workshop else "coaching.group.kicker"
-    facts = [(t("coaching.group.case", lang), report.scenario_id),
-             (t("coaching.group.plays", lang), str(report.plays)),
-             (t("coaching.group.finished", lang), str(report.finished))]
+    facts = [(t("coaching.group.case", lang), report.scenario_id)]
+    if report.workshop:
+        facts.append((t("coaching.group.decisions", lang), str(len(report.spread))))
+    else:
+        facts += [(t("coaching.group.plays", lang), str(report.plays)),
+                  (t("coaching.group.finished", lang), str(report.finished))]
     current = report.marks[0].quadrant if report.workshop and report.marks else None
     page = environment().get_template("group.html.j2")
     return page.render(

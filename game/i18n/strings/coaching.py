@@ -112,6 +112,9 @@ STRINGS: dict[str, dict[str, str | dict[str, str]]] = {
     "coaching.group.finished": {"nl": "Uitgespeeld", "en": "Finished"},
     "coaching.group.names_hidden": {"nl": "Schuilnamen zijn verborgen (zet ze aan met --names).",
                                     "en": "Pseudonyms are hidden (switch them on with --names)."},
+    "coaching.group.decisions": {"nl": "Beslissingen", "en": "Decisions"},
+    "coaching.group.where_workshop": {"nl": "Waar de route van de groep eindigde",
+                                      "en": "Where the group's route ended"},
     "coaching.group.where": {"nl": "Waar de speelbeurten eindigden", "en": "Where the playthroughs ended"},
     "coaching.group.chart_alt": {
         "nl": "Kwadrant: bewonersgericht (horizontaal) tegen rechtmatig (verticaal), een stip per eindpunt.",
@@ -145,6 +148,8 @@ STRINGS: dict[str, dict[str, str | dict[str, str]]] = {
                                "en": "The group report was written to {path} ({plays})."},
     "coaching.plays": {"nl": {"one": "{count} speelbeurt", "other": "{count} speelbeurten"},
                        "en": {"one": "{count} playthrough", "other": "{count} playthroughs"}},
+    "coaching.decisions": {"nl": {"one": "{count} beslissing", "other": "{count} beslissingen"},
+                           "en": {"one": "{count} decision", "other": "{count} decisions"}},
     "coaching.votes": {"nl": {"one": "{count} stem", "other": "{count} stemmen"},
                        "en": {"one": "{count} vote", "other": "{count} votes"}},
     # -- export and import ----------------------------------------------------------------------
