@@ -153,7 +153,8 @@ def test_next_whose_last_entry_has_a_condition(check):
 
 
 def test_unreachable_situation_and_no_ending(check):
-    extra = BASE.replace("endings:", "  wees:\n    text: {nl: \"Niemand komt hier.\"}\n    choices: [{id: a, text: A, goto: wees}]\nendings:")
+    extra = BASE.replace("endings:", "  wees:\n    text: {nl: \"Niemand komt hier.\"}\n"
+                                     "    choices: [{id: a, text: A, goto: wees}]\nendings:")
     _, findings = check(extra)
     assert one(findings, "situation wees cannot be reached from start").is_error
     assert one(findings, "from situation wees no ending can be reached").is_error
@@ -176,7 +177,8 @@ def test_python_tag_never_runs(check, tmp_path):
 
 def test_alias_bomb_is_refused_quickly(check):
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(9))
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(9))
     started = time.perf_counter()
     _, findings = check(bomb)
     assert time.perf_counter() - started < 2
@@ -192,7 +194,8 @@ def test_very_deep_and_very_large_files(check):
 
 def test_long_sentence_warning_points_at_its_line(check):
     long = " ".join(["woord"] * 30) + "."
-    _, findings = check(BASE.replace('    text: {nl: "Het gesprek."}', f'    text:\n      nl: |\n        Kort.\n        {long}'))
+    _, findings = check(BASE.replace('    text: {nl: "Het gesprek."}',
+                                     f'    text:\n      nl: |\n        Kort.\n        {long}'))
     finding = one(findings, "a sentence of 30 words")
     assert finding.severity == "warning" and finding.line == 32
 
@@ -212,9 +215,12 @@ def test_scenario_own_levers_are_known(check):
 
 @pytest.mark.parametrize("content", [
     "[1, 2, 3]", "just text", "format: 1\nid: x\nsituations: 5\nendings: []\nstart: 3\n",
-    "format: 1\nid: x\nstart: a\nsituations: {a: {text: hi, choices: [{id: a, text: a, goto: a, requires: {metric: trust}}]}}\nendings: {e: {title: t, text: t}}\n",
-    "format: 1\nid: x\nstart: a\nsituations: {a: {text: hi, next: [{if: {all: []}, goto: e}, {goto: a}]}}\nendings: {e: {title: t, text: t}}\n",
-    "format: 1\nid: x\nstart: a\nsituations: {a: {next: [{goto: b}]}, b: {next: [{goto: a}]}}\nendings: {e: {title: t, text: t}}\n",
+    "format: 1\nid: x\nstart: a\nsituations: {a: {text: hi, choices: [{id: a, text: a, goto: a, "
+    "requires: {metric: trust}}]}}\nendings: {e: {title: t, text: t}}\n",
+    "format: 1\nid: x\nstart: a\nsituations: {a: {text: hi, next: [{if: {all: []}, goto: e}, {goto: a}]}}\n"
+    "endings: {e: {title: t, text: t}}\n",
+    "format: 1\nid: x\nstart: a\nsituations: {a: {next: [{goto: b}]}, b: {next: [{goto: a}]}}\n"
+    "endings: {e: {title: t, text: t}}\n",
     "\x00\x01\x02", "? [a]\n: b\n", "format: 1\n'': x\n",
 ])
 def test_strange_input_gives_findings_not_tracebacks(check, content):
