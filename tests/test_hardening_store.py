@@ -253,3 +253,14 @@ def test_the_last_session_skips_a_damaged_newest_one(tmp_path, case, cli):
     with Store.open(folder, read_only=True) as store:
         assert store.last().id == 2
         assert 3 in store.damaged
+
+
+def test_a_reading_command_on_an_older_schema_migrates_it_first_with_a_backup(tmp_path, scenario, monkeypatch):
+    folder = tmp_path / "data"
+    twelve_sessions(folder, scenario)
+    version = store_module.SCHEMA_VERSION
+    monkeypatch.setattr(store_module, "MIGRATIONS",
+                        store_module.MIGRATIONS + [("ALTER TABLE players ADD COLUMN note TEXT DEFAULT ''",)])
+    with Store.open(folder, read_only=True) as store:
+        assert store.read_only and store.version == version + 1 and len(store.sessions()) == 12
+    assert (folder / f"{DB_NAME}.schema-{version}.backup").is_file()

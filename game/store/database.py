@@ -279,6 +279,11 @@ class Store:
             raise StoreError("unreadable", path=path, detail=exc) from None
         try:
             _prepare(conn, path, read_only)
+        except StoreError as exc:
+            conn.close()
+            if exc.key != "old_schema_read_only":
+                raise
+            return cls._migrated_for_reading(data_dir, clock, statements, notify, exc)
         except BaseException:
             conn.close()
             raise
@@ -287,6 +292,17 @@ class Store:
         for notice in notices:
             (notify or _to_stderr)(notice)
         return store
+
+    @classmethod
+    def _migrated_for_reading(cls, data_dir: str | os.PathLike[str] | None, clock: Callable[[], str],
+                              statements: StatementHook | None, notify: Notify | None,
+                              refused: StoreError) -> Store:
+        """A reading command on an older schema: migrate it (with its backup) when the folder allows."""
+        try:
+            cls.open(data_dir, clock=clock, statements=statements, notify=notify).close()
+        except StoreError:
+            raise refused from None
+        return cls.open(data_dir, clock=clock, statements=statements, read_only=True, notify=notify)
 
     def close(self) -> None:
         """Close the database (its WAL is folded back into the main file)."""
