@@ -139,7 +139,8 @@ def test_a_damaged_text_column_affects_only_its_own_session(tmp_path, case, cli)
             store.get(2)
         assert "Session 2" in caught.value.message("en") and "other sessions" in caught.value.message("en")
     code, out, err = cli("export", "--csv", str(tmp_path / "e.csv"), "--data-dir", str(folder))
-    assert code == 1 and "Sessie 2 is niet geëxporteerd" in err and "2 sessies" in out
+    assert code == 1 and "Sessie 2 is niet geëxporteerd: de tekst in kolom source is onleesbaar" in err
+    assert "2 sessies" in out
     assert cli("report", "3", "--out", str(tmp_path / "r.html"), "--data-dir", str(folder))[0] == 0
     code, _, err = cli("report", "2", "--out", str(tmp_path / "r2.html"), "--data-dir", str(folder))
     assert code == 1 and "Sessie 2" in err and "beschadigd" in err

@@ -11,7 +11,7 @@ from game.engine.model import LANGUAGES
 from game.cli.play import EXIT_FINDINGS, EXIT_OK, open_store
 from game.cli.xapi import add_export_options, export_other
 from game.play.report import write_saved_report
-from game.store.database import Store, StoreError
+from game.store.database import Store, StoreError, damage_text
 from game.store.files import UnsafeTarget
 from game.store.notes import notes_of
 
@@ -100,7 +100,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     except StoreError as exc:
         return _fail(exc.message(lang))
     for session_id, reason in sorted(damaged.items()):  # one damaged session costs that session only
-        print("omgekeerd: " + t("hardening.export_skipped", lang, id=session_id, reason=reason), file=sys.stderr)
+        print("omgekeerd: " + t("hardening.export_skipped", lang, id=session_id, reason=damage_text(reason, lang)),
+              file=sys.stderr)
     try:
         count = write_csv(sessions, args.csv, lang)
     except UnsafeTarget as exc:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import os
+import re
 import shutil
 import sqlite3
 import sys
@@ -144,6 +145,8 @@ class StoreError(Exception):
     def message(self, lang: str = "nl") -> str:
         """The one-line message in a language (a ``count`` detail picks the plural form)."""
         details = dict(self.details)
+        if self.key in ("damaged_session", "damaged_rows"):
+            details["detail"] = damage_text(str(details.get("detail", "")), lang)
         count = details.pop("count", None)
         if isinstance(count, int):
             return tn(f"store.{self.key}", count, lang, **details)
@@ -563,6 +566,22 @@ class Store:
 def _touch(conn: sqlite3.Connection, session_id: int, now: str) -> None:
     """Mark a session as the one played last (a counter) at ``now``."""
     conn.execute(f"UPDATE sessions SET updated = ?, touched = {NEXT_TOUCH} WHERE id = ?", (now, session_id))
+
+
+_COLUMN = re.compile(r"^(?P<choice>a choice: )?the text in column (?P<column>\w+) cannot be read$")
+
+
+def damage_text(reason: str, lang: str = "nl") -> str:
+    """What is wrong with a damaged session (``Store.damaged``), in a language."""
+    if reason == "its player is missing":
+        return t("hardening.damage.no_player", lang)
+    if reason == "its scenario text is missing":
+        return t("hardening.damage.no_content", lang)
+    match = _COLUMN.match(reason)
+    if match:
+        key = "hardening.damage.choice_column" if match.group("choice") else "hardening.damage.column"
+        return t(key, lang, column=match.group("column"))
+    return reason
 
 
 def name_key(name: str) -> str:

@@ -59,6 +59,12 @@ STRINGS = {
               "mogelijke, eindes en expertroute zijn niet bepaald",
         "en": "  approximate: exploring stopped after {states} play states (too large); the scale is the widest "
               "possible, endings and expert route are not known"},
+    "hardening.damage.no_player": {"nl": "de speler ervan ontbreekt", "en": "its player is missing"},
+    "hardening.damage.no_content": {"nl": "de tekst van de casus ontbreekt", "en": "its scenario text is missing"},
+    "hardening.damage.column": {"nl": "de tekst in kolom {column} is onleesbaar",
+                                "en": "the text in column {column} cannot be read"},
+    "hardening.damage.choice_column": {"nl": "de tekst in kolom {column} van een keuze is onleesbaar",
+                                       "en": "the text in column {column} of a choice cannot be read"},
     "hardening.export_skipped": {
         "nl": "Sessie {id} is niet geëxporteerd: {reason}",
         "en": "Session {id} was not exported: {reason}"},
