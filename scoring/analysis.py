@@ -176,9 +176,11 @@ def anchored(total: float, start: float, bounds: tuple[float, float]) -> float:
     low, high = bounds
     if high <= low:
         return 100.0
-    if total >= start:
+    if total == start:
+        return 50.0
+    if total > start:
         top = max(high, start)
-        return 50.0 if total == start else (100.0 if top == start else min(100.0, 50 + 50 * (total - start) / (top - start)))
+        return 100.0 if top == start else min(100.0, 50 + 50 * (total - start) / (top - start))
     bottom = min(low, start)
     return 0.0 if bottom == start else max(0.0, 50 * (total - bottom) / (start - bottom))
 

@@ -79,7 +79,7 @@ def figures(scenario: Scenario, analysis: Analysis | None = None) -> Figures:
     for key, ending_id, scores, count in graph.terminals():
         ending = scenario.endings[ending_id]
         kind = quadrant(scores)
-        metrics = dict(zip(ids, key[2]))  # type: ignore[call-overload]
+        metrics = dict(zip(ids, key[2], strict=True))  # type: ignore[call-overload]
         result.routes += count
         result.unlike_best += count if kind != best.get(ending_id, kind) else 0
         if ending.outcome:

@@ -141,7 +141,7 @@ def ending_routes(scenario: Scenario, analysis: Analysis) -> dict[str, EndingRou
     for key, ending, scores, count in routes.terminals():
         found.setdefault(ending, []).append((key, scores, count))
     result = {}
-    for ending_id, ending in scenario.endings.items():
+    for ending_id, declared in scenario.endings.items():
         states = found.get(ending_id)
         if not states:
             continue
@@ -151,12 +151,12 @@ def ending_routes(scenario: Scenario, analysis: Analysis) -> dict[str, EndingRou
         for _key, scores, count in states:
             quadrants[quadrant(scores)] = quadrants.get(quadrant(scores), 0) + count
         summary = EndingRoutes(
-            ending_id, ending.outcome, sum(c for _k, _s, c in states),
+            ending_id, declared.outcome, sum(c for _k, _s, c in states),
             _spread([(s.resident, c) for _k, s, c in states]), _spread([(s.rules, c) for _k, s, c in states]),
             Route(routes.choices_to(best[0]), ending_id, best[1]),
             Route(routes.choices_to(worst[0]), ending_id, worst[1]), quadrants)
-        if ending.outcome:
-            differing = [s for s in states if quadrant(s[1]) != ending.outcome]
+        if declared.outcome:
+            differing = [s for s in states if quadrant(s[1]) != declared.outcome]
             summary.differing = sum(c for _k, _s, c in differing)
             if differing:
                 key, scores, _count = max(differing, key=lambda s: s[2])

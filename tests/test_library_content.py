@@ -127,8 +127,8 @@ def test_the_lever_catalogue():
 TRUTH_SMELLS = ("is a strawman", "the expert option is the longest text")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10 measured give-aways and strawmen in the library; the content "
-                                       "issue fixes the cases (then remove this mark and PENDING_CONTENT in test_smells)")
+@pytest.mark.xfail(strict=True, reason="issue 10 measured give-aways and strawmen in the library; the content issue "
+                                       "fixes the cases (then remove this mark, and PENDING_CONTENT in test_smells)")
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=IDS)
 def test_no_give_away_and_no_strawman(scenario: Scenario):
     from scoring.smells import smells

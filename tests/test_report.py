@@ -62,10 +62,10 @@ def test_the_report_shows_the_route_with_every_alternative_and_the_expert_route(
         assert alternative in route
     assert "Maatwerk met een onderbouwing <span class=\"muted\">(niet beschikbaar)</span>" in route
     expert = html.split("Route van de expert</h3>")[1].split("</section>")[0]
-    for chosen in ("Sam bellen", "Het formulier invullen", "Maatwerk met een onderbouwing"):  # analysed best
+    for chosen in ("Sam bellen", "Luisteren naar wat Sam wil", "Maatwerk met een onderbouwing"):  # analysed best
         assert chosen in expert
-    assert "Luisteren naar wat Sam wil" not in expert
-    assert route.count("De expert koos hier") == 2  # at the first and the last decision
+    assert "Het formulier invullen" not in expert
+    assert route.count("De expert koos hier") == 3  # at every decision
 
 
 def test_the_chart_draws_the_trajectory_from_the_start_and_after_every_choice(case):
@@ -92,9 +92,9 @@ def test_the_report_has_scores_questions_errors_levers_ending_reflection_and_sou
 
 
 def test_the_report_in_english(case):
-    html = report_of(case, ["bellen", "formulier", "maatwerk"], lang="en")
+    html = report_of(case, ["bellen", "luisteren", "maatwerk"], lang="en")
     assert '<html lang="en">' in html
-    for expected in ("The four questions", "Your route", "Expert route", "Call Sam", "Fill in the form",
+    for expected in ("The four questions", "Your route", "Expert route", "Call Sam", "Listen to what Sam wants",
                      "Ending: Well arranged", "What did Sam want?", "You followed the expert route exactly."):
         assert expected in html, expected
     assert "De vier vragen" not in html
@@ -155,3 +155,10 @@ def test_report_usage_and_unknown_sessions(tmp_path, cli):
     code, _, err = cli("report", "--last", "--out", out_file, "--data-dir", data)
     assert code == 1 and "nog geen bewaarde speelsessies" in err
     assert not Path(out_file).exists()
+
+
+def test_the_report_says_what_each_score_means_and_where_50_is(case):
+    html = report_of(case, ["brief", "formulier", "afwijzen"])
+    assert "50 is hoe de zaak begon." in html
+    assert '<span class="meaning">veel slechter dan bij het begin</span>' in html  # resident 0
+    assert '<span class="meaning">veel beter dan bij het begin</span>' in html  # rules 80

@@ -72,7 +72,8 @@ def test_routes_are_counted_not_listed_and_agree_with_the_analysis(scenario):
     text = CASE.replace("        goto: goed\n      - id: boete", "        goto: s0\n      - id: boete", 1)
     text = text.replace("endings:\n", many + "\n  s20:\n    text: {nl: \"Klaar.\"}\n    choices:\n"
                         "      - {id: klaar, text: {nl: klaar}, goto: goed}\nendings:\n")
-    loaded = scenario(text.replace("situations:\n", "metrics:\n  trust: {max: 30}\n  legality: {max: 30}\nsituations:\n"))
+    bounds = "metrics:\n  trust: {max: 30}\n  legality: {max: 30}\n"
+    loaded = scenario(text.replace("situations:\n", bounds + "situations:\n"))
     analysis = analyse(loaded)
     summary = ending_routes(loaded, analysis)
     assert analysis.playthroughs == 2 ** 20 + 2

@@ -77,8 +77,8 @@ def test_a_strawman_needs_a_sibling_that_is_always_offered_beside_it(scenario):
 def test_the_strawman_check_is_linear_in_the_number_of_choices(scenario):
     import time
 
-    many = "\n".join(f"      - {{id: k{i}, text: {{nl: k{i}}}, effects: {{legality: {i % 7}, trust: {i % 5}}}, goto: goed}}"
-                     for i in range(10_000))
+    many = "\n".join(f"      - {{id: k{i}, text: {{nl: k{i}}}, effects: {{legality: {i % 7}, trust: {i % 5}}}, "
+                     "goto: goed}" for i in range(10_000))
     loaded = scenario(CASE.replace("    choices:\n", "    choices:\n" + many + "\n", 1))
     started = time.monotonic()
     check_strawman(loaded)
@@ -95,7 +95,11 @@ situations:
     text: {nl: "Een."}
     choices:
       - {id: kort, text: {nl: "Kort"}, goto: twee}
-      - {id: lang_goed, text: {nl: "Een lange en zorgvuldige keuze"}, effects: {ownership: 1, legality: 1}, levers: [pw-18], goto: twee}
+      - id: lang_goed
+        text: {nl: "Een lange en zorgvuldige keuze"}
+        effects: {ownership: 1, legality: 1}
+        levers: [pw-18]
+        goto: twee
   twee:
     text: {nl: "Twee."}
     choices:
@@ -155,5 +159,6 @@ def test_a_flag_typo_that_makes_an_ending_unreachable_is_an_error(scenario):
     loaded = scenario(typo)
     errors = [f for f in smells(loaded) if f.is_error]
     assert len(errors) == 1
-    assert errors[0].message == "ending slecht can never be reached: conditions test the flag 'genegeerd', which no choice sets"
+    assert errors[0].message == ("ending slecht can never be reached: conditions test the flag 'genegeerd', "
+                                 "which no choice sets")
     assert 'did you mean "negeerd"?' in errors[0].hint

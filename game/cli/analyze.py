@@ -1,4 +1,4 @@
-"""The analyze command: the scale, every ending's routes, the routes CSV (``--routes``) and the figures (``--figures``)."""
+"""The analyze command: the scale, every ending's routes, the routes CSV (``--routes``) and the figures."""
 
 from __future__ import annotations
 
@@ -108,13 +108,19 @@ def write_routes(scenario: Scenario, analysis: Analysis, path: str, lang: str) -
     try:
         text, count = routes_csv(scenario, analysis)
     except TooManyRoutes as exc:
-        raise AnalyzeError(t("truth.routes.too_many", lang, scenario=scenario.id, count=f"{exc.count:,}".replace(",", "."),
-                             limit=f"{exc.limit:,}".replace(",", "."))) from None
+        raise AnalyzeError(t("truth.routes.too_many", lang, scenario=scenario.id, count=_thousands(exc.count),
+                             limit=_thousands(exc.limit))) from None
     try:
         write_atomic(path, text)
     except (OSError, ValueError) as exc:
-        raise AnalyzeError(t("cli.not_written", lang, path=path, detail=getattr(exc, "strerror", None) or exc)) from None
+        detail = getattr(exc, "strerror", None) or exc
+        raise AnalyzeError(t("cli.not_written", lang, path=path, detail=detail)) from None
     print(tn("truth.routes.wrote", count, lang, path=path))
+
+
+def _thousands(count: int) -> str:
+    """A count with a dot between thousands, as both languages of the catalogue write it here."""
+    return f"{count:,}".replace(",", ".")
 
 
 # -- figures ------------------------------------------------------------------------------------

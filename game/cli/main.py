@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -14,7 +13,7 @@ from game.engine.findings import ERROR, Finding, count
 from game.i18n import t, tn
 from game.content.library import Entry, Library, display_path, load_library, resolve
 from game.engine.loader import load_catalogue
-from game.engine.model import BACKGROUNDS, LANGUAGES, Scenario
+from game.engine.model import BACKGROUNDS, LANGUAGES
 from game.engine.session import Session
 from game.cli.command import as_run
 from game.cli.store import add_data_dir, add_store_commands
@@ -315,7 +314,8 @@ def build_parser() -> Parser:
 
     analyze = commands.add_parser("analyze", help="explore every playthrough of a scenario")
     analyze.add_argument("scenario", nargs="*", metavar="SCENARIO",
-                         help="library id or path to a .yaml file (with --figures: files or folders, default the library)")
+                         help="library id or path to a .yaml file "
+                              "(with --figures: files or folders, default the library)")
     analyze.add_argument("--json", action="store_true", help="print the analysis as JSON")
     analyze.add_argument("--routes", metavar="FILE.csv", help="write every route (choices, ending, scores, quadrant) "
                          "as CSV; refused above 100.000 routes")

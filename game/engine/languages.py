@@ -1,4 +1,4 @@
-"""Texts without a translation: every text of a scenario that lacks a language, with its line (``validate --require``)."""
+"""Texts without a translation: every text of a scenario lacking a language, with its line (validate --require)."""
 
 from __future__ import annotations
 

@@ -158,7 +158,7 @@ def _score_cards(debrief: Debrief, lang: str) -> list[ScoreCard]:
     scores = debrief.scores
     words = debrief.score_words
     return [ScoreCard(label(key, lang), value, max(0, min(100, value)), t(meaning, lang))
-            for (key, value), meaning in zip((("resident", scores.resident), ("rules", scores.rules)), words)]
+            for (key, value), meaning in zip((("resident", scores.resident), ("rules", scores.rules)), words, strict=True)]
 
 
 def _expert_sentence(debrief: Debrief, lang: str) -> str:

@@ -6,7 +6,8 @@ STRINGS: dict[str, dict[str, str | dict[str, str]]] = {
     # -- analyze: the scale and every ending's routes ------------------------------------------
     "truth.analyze.range": {"nl": "  totaal van de as {axis}: {low} tot {high}, bij de start {start} (score 50)",
                             "en": "  {axis} axis total: {low} to {high}, at the start {start} (score 50)"},
-    "truth.analyze.ending": {"nl": "  afloop {ending}{outcome}: {routes}", "en": "  ending {ending}{outcome}: {routes}"},
+    "truth.analyze.ending": {"nl": "  afloop {ending}{outcome}: {routes}",
+                             "en": "  ending {ending}{outcome}: {routes}"},
     "truth.analyze.outcome": {"nl": " (uitkomst {outcome})", "en": " (outcome {outcome})"},
     "truth.analyze.routes": {"nl": {"one": "{count} route", "other": "{count} routes"},
                              "en": {"one": "{count} route", "other": "{count} routes"}},
@@ -31,8 +32,9 @@ STRINGS: dict[str, dict[str, str | dict[str, str]]] = {
                "other": "    {count} routes land in another quadrant than the outcome, e.g. {route} "
                         "(resident {resident}, rules {rules}: {quadrant})"}},
     "truth.analyze.no_choices": {"nl": "(geen keuzes)", "en": "(no choices)"},
-    "truth.analyze.needs_one": {"nl": "noem één casus: analyze CASUS, of analyze --figures [PAD ...] voor de cijfers",
-                                "en": "name one scenario: analyze SCENARIO, or analyze --figures [PATH ...] for the figures"},
+    "truth.analyze.needs_one": {
+        "nl": "noem één casus: analyze CASUS, of analyze --figures [PAD ...] voor de cijfers",
+        "en": "name one scenario: analyze SCENARIO, or analyze --figures [PATH ...] for the figures"},
     # -- analyze --routes FILE.csv -------------------------------------------------------------
     "truth.routes.too_many": {
         "nl": "{scenario} heeft {count} routes, meer dan de {limit} die in een lijst passen; er is niets geschreven. "
@@ -59,8 +61,10 @@ STRINGS: dict[str, dict[str, str | dict[str, str]]] = {
         "nl": "  routes naar een afloop 'stuck' met 'Ja' op 'Is het efficiënt?': {count} van {of}",
         "en": "  routes to a 'stuck' ending answering 'Yes' to 'Is it efficient?': {count} of {of}"},
     "truth.figures.longest": {
-        "nl": "  keuzes op de route van de expert waar de expert-optie de langste tekst heeft: {count} van {of} ({share} %)",
-        "en": "  decisions on the expert route where the expert option is the longest text: {count} of {of} ({share} %)"},
+        "nl": "  keuzes op de route van de expert waar de expert-optie de langste tekst heeft: "
+              "{count} van {of} ({share} %)",
+        "en": "  decisions on the expert route where the expert option is the longest text: "
+              "{count} of {of} ({share} %)"},
     "truth.figures.unlike_best": {
         "nl": "  ter informatie: routes in een ander kwadrant dan de beste route van hun afloop: {count} van {of}",
         "en": "  for information: routes in another quadrant than their ending's best route: {count} of {of}"},
