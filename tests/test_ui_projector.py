@@ -368,3 +368,20 @@ def test_esc_still_goes_on_from_the_feedback(tmp_path: Path) -> None:
         assert app.screen.session.situation.id == "keuken"
     finally:
         app.close()
+
+
+def test_on_a_projector_the_arrows_move_between_the_choices_and_enter_makes_one(tmp_path: Path) -> None:
+    app = open_app(tmp_path, library_folder(tmp_path), size=FULL_HD)
+    try:
+        app.change_settings(projector=True)
+        start_as_sam(app)
+        click(app, "card:gesloten-deur")
+        click(app, "begin")
+        assert app.screen.fitted.choices is not app.screen.fitted.story  # the choices in their own region
+        press(app, pygame.K_DOWN)
+        press(app, pygame.K_DOWN)
+        assert app.screen.focus_key == "choice:brief"
+        press(app, pygame.K_RETURN)
+        assert app.screen.session.choice_ids == ["brief"] and app.screen.panel == "feedback"
+    finally:
+        app.close()
