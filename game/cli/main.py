@@ -16,6 +16,7 @@ from game.engine.loader import load_catalogue
 from game.engine.model import BACKGROUNDS, LANGUAGES
 from game.engine.session import Session
 from game.cli.command import as_run
+from game.cli.findings import render
 from game.cli.store import add_data_dir, add_store_commands
 from game.cli.sessions import add_session_commands
 from game.cli.xapi import add_xapi_commands
@@ -87,8 +88,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if args.require:
         findings = sorted(set(findings) | set(_untranslated(args.paths, args.require)),
                           key=lambda f: (f.path, f.line, f.severity, f.message))
-    from game.cli.findings import render
-
     for finding in findings:
         print(render(finding, lang))
     errors, warnings = count(findings)
@@ -104,8 +103,6 @@ def load_playable(name: str, lang: str = "nl") -> Entry:
     entry = resolve(name)
     errors = [f for f in entry.findings if f.severity == ERROR]
     if entry.scenario is None or errors:
-        from game.cli.findings import render
-
         for finding in errors or entry.findings:
             print(render(finding, lang), file=sys.stderr)
         raise SystemExit(EXIT_FINDINGS)
@@ -238,7 +235,8 @@ def cmd_list(args: argparse.Namespace) -> int:
             print(f"{scenario.id:28} {scenario.title.get(args.lang)}")
         else:
             first = next((f for f in entry.findings if f.is_error), None)
-            print(f"{Path(entry.path).stem:28} ! {t('broken_scenario', args.lang)}: {first}")
+            shown = render(first, args.lang) if first else ""
+            print(f"{Path(entry.path).stem:28} ! {t('broken_scenario', args.lang)}: {shown}")
     return EXIT_OK
 
 
@@ -252,7 +250,7 @@ def pick_in_terminal(lang: str, data_dir: str | None = None) -> int:
     playable = library.playable()
     for entry in library.broken():
         first = next((f for f in entry.findings if f.is_error), None)
-        print(f"! {t('broken_scenario', lang)}: {first}")
+        print(f"! {t('broken_scenario', lang)}: {render(first, lang) if first else ''}")
     if not playable:
         print(t("cli.no_playable", lang, folder=display_path(library.folder)))
         return EXIT_FINDINGS
