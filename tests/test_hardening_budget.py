@@ -162,3 +162,12 @@ def scenario_of(tmp_path_factory):
         return entry.scenario
 
     return _load
+
+
+def test_the_report_of_a_loop_says_its_scale_is_approximate(write, cli, tmp_path):
+    path = write(LOOP, "rondje.yaml")
+    data = tmp_path / "data"
+    assert cli("play", "--text", str(path), "--choices", "afronden", "--data-dir", str(data))[0] == 0
+    assert cli("report", "1", "--out", str(tmp_path / "r.html"), "--data-dir", str(data))[0] == 0
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "de scores staan op de breedst mogelijke schaal" in " ".join(html.split())

@@ -54,6 +54,11 @@ STRINGS = {
               "op de breedst mogelijke schaal en zijn een benadering.",
         "en": "Note: this case has too many possible routes to check every outcome. The scores are therefore on the "
               "widest possible scale and are an approximation."},
+    "report.scale_approximate": {  # the HTML report's line (report.* keys are the report's labels)
+        "nl": "Deze casus heeft te veel mogelijke routes om alle uitkomsten na te gaan: de scores staan op de "
+              "breedst mogelijke schaal en zijn een benadering.",
+        "en": "This case has too many possible routes to check every outcome: the scores are on the widest "
+              "possible scale and are an approximation."},
     "hardening.analyze_approximate": {
         "nl": "  benadering: de verkenning stopte na {states} speltoestanden (te groot); de schaal is de breedst "
               "mogelijke, eindes en expertroute zijn niet bepaald",
