@@ -106,15 +106,16 @@ def projector(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 # -- projector mode: every situation of the library -------------------------------------------------
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
-def test_every_situation_of_the_library_fits_a_projector_at_full_hd(projector, lang: str) -> None:  # type: ignore[no-untyped-def]
-    projector.change_settings(lang=lang)
+@pytest.mark.parametrize(("lang", "text_size"), [("nl", 2), ("en", 2), ("nl", 4), ("en", 0)])
+def test_every_situation_of_the_library_fits_a_projector_at_full_hd(projector, lang: str,  # type: ignore[no-untyped-def]
+                                                                    text_size: int) -> None:
+    projector.change_settings(lang=lang, text_size=text_size)  # the default, the largest and the smallest
     shown = 0
     for scenario in projector.library.playable():
         for path in situations(scenario):
             show_situation(projector, scenario, path)
             fitted = projector.screen.fitted
-            where = f"{scenario.id} after {path} ({lang})"
+            where = f"{scenario.id} after {path} ({lang}, text size {text_size})"
             assert fitted.fit.story.theme.text_px >= 32 and fitted.fit.choices.theme.text_px >= 32, where
             assert fitted.fit.fits, where
             visible, hidden = visible_choices(projector)

@@ -134,7 +134,7 @@ def type_steps(ui: Ui, settings: Settings, width: int, height: int) -> list[Ui]:
     line spacing of ``PROJECTOR_SPACING``."""
     if not ui.theme.projector:
         return [ui]
-    floor = projector_floor(settings, width, height)
+    floor = projector_floor(width, height)
     typesetter = ui.typesetter.spaced(PROJECTOR_SPACING)
     steps: list[Ui] = []
     for shrink in PROJECTOR_FIT:

@@ -13,7 +13,8 @@ from game.ui.settings import TEXT_SIZES, Settings
 
 Colour = tuple[int, int, int]
 PROJECTOR_SCALE = 1.45
-PROJECTOR_FIT = (1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7)  # projector type shrinks in these steps to fit a screen
+PROJECTOR_FIT = tuple(round(1 - n * 0.05, 2) for n in range(14))  # 1.0 down to 0.35: the projector's type
+# shrinks in these steps (not below projector_floor) until a situation fits
 PROJECTOR_MIN_PX = 32  # projector body text never below this at 1920x1080 (in proportion on other sizes)
 PROJECTOR_SPACING = 1.2  # line pitch of a fitted situation in projector mode (normal: text.LINE_SPACING)
 FULL_HD = (1920, 1080)
@@ -98,12 +99,11 @@ class Theme:
         return max(3, self.unit // 3)
 
 
-def projector_floor(settings: Settings, width: int, height: int) -> int:
-    """The smallest body text (px) projector mode may shrink to: 32 px at 1920x1080 and in proportion on
-    other window sizes, and never below the normal size of the player's text-size setting."""
+def projector_floor(width: int, height: int) -> int:
+    """The smallest body text (px) projector mode may shrink to, to fit a situation: 32 px at 1920x1080 and
+    in proportion on other window sizes, and never below the smallest normal size."""
     share = min(width / FULL_HD[0], height / FULL_HD[1])
-    normal = round(_base(settings) * _scale(width, height))
-    return max(normal, math.ceil(PROJECTOR_MIN_PX * share - 0.01))
+    return max(round(TEXT_SIZES[0] * _scale(width, height)), math.ceil(PROJECTOR_MIN_PX * share - 0.01))
 
 
 def _base(settings: Settings) -> int:
