@@ -196,6 +196,8 @@ class DebriefScreen(Screen):
                  ui.t("scale.score", axis=ui.t("score.resident"), score=scores.resident, words=ui.t(resident_words)),
                  ui.t("scale.score", axis=ui.t("score.rules"), score=scores.rules, words=ui.t(rules_words)),
                  ui.t("scale.explain")]
+        if debrief.scale_approximate:  # the case went over the exploration budget (scoring.analysis)
+            lines.append(ui.t("hardening.scale_approximate"))
         if debrief.ending_title:
             lines.append(ui.t("ui.debrief.ending", title=debrief.ending_title.get(lang)))
         if expert is not None:
