@@ -25,7 +25,16 @@ Decisions (documented for authors in docs/authoring.md):
   available (the player would be stuck).
 - *Fixed axis*: every complete playthrough ends on the same resident (or rules) total.
 - *Both high without a lever*: a complete route whose resident and rules scores are both
-  ``HIGH_SCORE`` or more while none of its choices uses a lever.
+  ``HIGH_SCORE`` or more while none of its choices uses a lever; not raised where the case
+  says ``standard_route_fits: true`` (the 80 %).
+- *Outcome and scores disagree*: routes to an ending with a declared ``outcome`` whose
+  scores land in another quadrant (counted on the state graph, with one example route).
+- *Give-away*: the expert option is the longest text (Dutch) among the available options
+  in more than half of the expert route's decisions.
+- *Strawman*: a choice whose own effects every sibling beats on both headline axes, that
+  saves no effort, with a sibling always offered beside it (judged per situation, linear).
+- *A flag typo*: an ending no playthrough reaches while conditions test a flag that no
+  choice sets is an error, not a warning.
 """
 
 from __future__ import annotations
