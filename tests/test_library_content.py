@@ -133,3 +133,9 @@ TRUTH_SMELLS = ("is a strawman", "the expert option is the longest text")
 def test_no_give_away_and_no_strawman(scenario: Scenario):
     from scoring.smells import smells
     assert [str(f) for f in smells(scenario) if any(p in f.message for p in TRUTH_SMELLS)] == []
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=IDS)
+def test_validate_require_en_finds_every_text_translated(scenario: Scenario):
+    from game.engine.languages import missing_language
+    assert [str(f) for f in missing_language(scenario, "en")] == []
