@@ -7,6 +7,7 @@ choices, Esc back to the library (progress is saved).
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from functools import partial
 from typing import Any
 
@@ -18,7 +19,7 @@ from game.render.conditions import refusal_text, unavailable_reason
 from game.ui.records import problem_text
 from game.ui.toolkit.bindings import RELOAD as RELOAD_KEY, Binding
 from game.ui.toolkit.chrome import hint_bar, reading_column, top_bar
-from game.ui.toolkit.fit import ChoiceButton, Fitted, lay_out, type_steps
+from game.ui.toolkit.fit import ChoiceButton, Fit, Fitted, lay_out, type_steps
 from game.ui.toolkit.panels import make_panel
 from game.ui.playthrough import Playthrough, ReloadResult
 from game.ui.screens.base import Screen
@@ -50,6 +51,7 @@ class SituationScreen(Screen):
         self.reload_result: ReloadResult | None = None
         self._options: list[ChoiceOption] = []
         self.fitted: Fitted | None = None
+        self._fit: tuple[Hashable, Fit] | None = None
         self._entering = (reload_result, first_choice)
 
     @property
@@ -263,9 +265,12 @@ class SituationScreen(Screen):
     def _lay_out_body(self, ui: Ui, steps: list[Ui], layer: Layer, viewport: pygame.Rect) -> None:
         """The story and the choices; in projector mode sized so every choice is on screen (``toolkit.fit``)."""
         self._options = list(self.session.choices) if self.session.situation is not None else []
+        key = (self.session.scenario.content_hash, tuple(self.session.choice_ids), ui.lang, ui.theme, viewport.size)
+        known = self._fit[1] if self._fit is not None and self._fit[0] == key else None
         self.fitted = lay_out(layer, steps, viewport, reading_column(ui, viewport.width), self._story, self._choices,
                               pin=ui.theme.projector, more_choices=lambda n: ui.tn("fit.more_choices", n),
-                              more_text=lambda n: ui.t("fit.more_text"))
+                              more_text=lambda n: ui.t("fit.more_text"), fit=known)
+        self._fit = (key, self.fitted.fit)  # a rebuild of the same situation (a panel opens) keeps the sizes
 
     def _story(self, column: Column) -> None:
         """What happened on the way here (situations passed without a choice), who speaks, the text."""

@@ -183,23 +183,31 @@ def fit_sizes(steps: Sequence[Ui], room: int, height: Callable[[str, Ui, Ui], in
 
 def lay_out(layer: Layer, steps: Sequence[Ui], viewport: pygame.Rect, column: tuple[int, int], story: Builder,
             choices: Builder, *, pin: bool, more_choices: Callable[[int], str],
-            more_text: Callable[[int], str]) -> Fitted:
+            more_text: Callable[[int], str], fit: Fit | None = None) -> Fitted:
     """Build the story and the choices into ``layer`` inside ``viewport`` (screen px), in the reading
     ``column`` (x, width). ``pin``: projector mode (every choice on screen, type shrinks to fit, side by side
     when that keeps the type larger); otherwise one scrolling region with a cue while choices lie below the
     fold. ``more_choices(n)``/``more_text(n)`` are the cues' words. The story region is called ``"main"``
-    and comes first in the layer."""
+    and comes first in the layer. ``fit``: the sizes picked before for the same situation and window (the
+    caller may keep ``Fitted.fit``; picking them lays the situation out several times)."""
     if not pin:
         return _one_region(layer, steps[0], viewport, column, story, choices, more_choices)
     geometry = Geometry.of(steps[0], viewport, column)
+    measured: dict[tuple[int, int, int], int] = {}
+
+    def measured_once(part: int, ui: Ui, width: int) -> int:
+        key = (part, ui.theme.text_px, width)
+        if key not in measured:
+            measured[key] = measure(ui, width, (story, choices)[part])
+        return measured[key]
 
     def height(arrangement: str, story_ui: Ui, choices_ui: Ui) -> int:
         top, bottom = story_ui.theme.unit * 3, choices_ui.theme.unit * 2
         story_width, choices_width = geometry.widths(arrangement)
-        story_height = top + measure(story_ui, story_width, story) if arrangement != CHOICES else 0
+        story_height = top + measured_once(0, story_ui, story_width) if arrangement != CHOICES else 0
         if arrangement == STORY:  # the story alone
             return story_height
-        choices_height = measure(choices_ui, choices_width, choices) + bottom
+        choices_height = measured_once(1, choices_ui, choices_width) + bottom
         if arrangement == CHOICES:  # the choices alone
             return choices_height
         if arrangement == SIDE:
@@ -207,7 +215,8 @@ def lay_out(layer: Layer, steps: Sequence[Ui], viewport: pygame.Rect, column: tu
         return story_height + choices_height
 
     arrangements = (STACKED, SIDE) if geometry.side_by_side else (STACKED,)
-    fit = fit_sizes(steps, viewport.height, height, arrangements)
+    if fit is None:
+        fit = fit_sizes(steps, viewport.height, height, arrangements)
     return _pinned(layer, fit, viewport, geometry, story, choices, height, more_text)
 
 
