@@ -224,7 +224,7 @@ class QuadrantChart(Widget):
                 soft = sum(_overlap(candidate, other) for other, weight in taken if weight == 1)
                 own = distance(candidate, at)
                 other = distance(candidate, rival) if rival is not None else own
-                astray = int(rival is not None and other <= own)
+                astray = int(rival is not None and other <= own + gap)  # clearly nearer its own
                 cost = (hard, astray, soft, own - min(other - own, 3 * gap) / 2)  # near its own, clear of the other
                 if best is None or cost < best[0]:
                     best = (cost, candidate)
