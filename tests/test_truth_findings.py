@@ -185,3 +185,51 @@ def test_the_text_debrief_shows_reflection_background_and_sources(write, cli, tm
     assert "Om over na te denken: - Wat deed je eerst?" in text
     assert "Achtergrond: De Participatiewet vraagt maatwerk." in text
     assert "Bronnen: - Participatiewet art. 18" in text
+
+
+BROKEN = """
+format: 1
+id: casus
+titel: "x"
+start: melding
+situations:
+  melding:
+    speaker: collega
+    text: {nl: "Er is een melding."}
+    choices:
+      - id: bellen
+        text: {nl: "Bellen"}
+        effects: {legalty: 1}
+        requires: {flag: huisbezoek_gedaan}
+        levers: [pw-onbekend]
+        set: [gebeld]
+        goto: gesprekk
+  los:
+    text: {nl: "Los."}
+    choices: [{id: a, text: {nl: a}, goto: los}]
+endings:
+  einde: {title: {nl: "Einde"}, text: {nl: "Einde."}}
+"""
+
+
+def test_in_english_the_catalogue_renders_the_engine_s_own_words(check):
+    from game.cli.findings import message, render
+
+    _, findings = check(BROKEN)
+    assert len(findings) >= 6
+    recognised = [f for f in findings if message(f, "en")[1] is not None]
+    assert len(recognised) >= 5
+    assert [render(f, "en") for f in findings] == [str(f) for f in findings]
+
+
+def test_in_dutch_the_common_findings_are_dutch(check):
+    from game.cli.findings import render
+
+    _, findings = check(BROKEN)
+    shown = "\n".join(render(f, "nl") for f in findings)
+    for dutch in ('onbekende sleutel "titel" in de casus; bedoel je "title"?', 'onbekende spreker "collega"',
+                  'verandert de onbekende meetwaarde "legalty"; bedoel je "legality"?',
+                  'noemt de onbekende hefboom "pw-onbekend"', 'gaat naar "gesprekk"',
+                  "situatie los is vanaf de start niet te bereiken", "vanuit situatie los is geen afloop te bereiken"):
+        assert dutch in shown, dutch
+    assert ": fout: " in shown and "error" not in shown

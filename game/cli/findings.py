@@ -35,6 +35,13 @@ MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), k) for
     (r'^(?P<where>.+) has no (?:English|Dutch) \("(?P<code>[a-z]{2})"\)$', "findings.no_language"),
     (r'^(?P<where>.+): a sentence of (?P<words>\d+) words \("(?P<start>.*) …"\)$', "findings.long_sentence"),
     (r'^the id "(?P<id>[^"]*)" differs from the file name "(?P<name>[^"]*)"$', "findings.id_differs"),
+    (r'^start names "(?P<name>[^"]*)", which is not a situation$', "findings.start_unknown"),
+    (r"^(?P<where>(?:situation|ending) \S+) cannot be reached from start$", "findings.not_reachable"),
+    (r"^from situation (?P<situation>\S+) no ending can be reached$", "findings.no_ending"),
+    (r'^(?P<where>.+) names unknown lever "(?P<lever>[^"]*)"$', "findings.unknown_lever"),
+    (r'^(?P<where>.+) tests unknown metric "(?P<metric>[^"]*)"$', "findings.tests_unknown_metric"),
+    (r'^flag "(?P<flag>[^"]*)" is set \(by choice (?P<choice>\S+)\) but no condition reads it$',
+     "findings.flag_never_read"),
     (r'^(?P<where>.+) has no "(?P<name>[^"]*)"$', "findings.missing_key"),
 ))
 
@@ -46,12 +53,17 @@ HINTS: dict[str, str] = {
     "findings.missing_key": "findings.missing_key.hint",
     "findings.unreachable_flag": "findings.unreachable_flag.hint",
     "findings.no_language": "findings.no_language.hint",
+    "findings.not_reachable": "findings.not_reachable.hint",
+    "findings.no_ending": "findings.no_ending.hint",
+    "findings.flag_never_read": "findings.flag_never_read.hint",
     "findings.long_sentence": "findings.long_sentence.hint",
     "findings.id_differs": "findings.id_differs.hint",
 }
 FALLBACK_HINTS: dict[str, str] = {  # the advice after a did-you-mean, by its English text
     "check indentation, colons and quotes on this line and the one before": "findings.yaml_syntax.hint",
     "write the id of a situation or an ending": "findings.unknown_target.hint",
+    "write the id of the first situation": "findings.start_unknown.hint",
+    "use an id from scenarios/levers.yaml or declare it under levers:": "findings.unknown_lever.hint",
     "declare it under metrics: or use a standard metric": "findings.unknown_metric.hint",
     "add it to a choice's set: list, or fix the name": "findings.flag_never_set.hint",
     "fix the flag's name in the condition or in a choice's set: list": "findings.unreachable_flag.hint",

@@ -76,6 +76,32 @@ STRINGS: dict[str, dict[str, str]] = {
                             "en": 'the id "{id}" differs from the file name "{name}"'},
     "findings.id_differs.hint": {"nl": "noem het bestand {id}.yaml of verander de id",
                                  "en": "rename the file to {id}.yaml or change the id"},
+    "findings.start_unknown": {"nl": 'start noemt "{name}", en dat is geen situatie',
+                               "en": 'start names "{name}", which is not a situation'},
+    "findings.start_unknown.hint": {"nl": "schrijf de id van de eerste situatie",
+                                    "en": "write the id of the first situation"},
+    "findings.not_reachable": {"nl": "{where} is vanaf de start niet te bereiken",
+                               "en": "{where} cannot be reached from start"},
+    "findings.not_reachable.hint": {"nl": "laat een keuze of next ernaartoe gaan, of haal het weg",
+                                    "en": "add a choice or next entry that goes to it, or remove it"},
+    "findings.no_ending": {"nl": "vanuit situatie {situation} is geen afloop te bereiken",
+                           "en": "from situation {situation} no ending can be reached"},
+    "findings.no_ending.hint": {"nl": "geef haar (of een situatie erna) een keuze die naar een afloop leidt",
+                                "en": "give it (or a situation after it) a choice that leads towards an ending"},
+    "findings.unknown_lever": {"nl": '{where} noemt de onbekende hefboom "{lever}"',
+                               "en": '{where} names unknown lever "{lever}"'},
+    "findings.unknown_lever.hint": {"nl": "gebruik een id uit scenarios/levers.yaml of zet haar onder levers:",
+                                    "en": "use an id from scenarios/levers.yaml or declare it under levers:"},
+    "findings.tests_unknown_metric": {"nl": '{where} test de onbekende meetwaarde "{metric}"',
+                                      "en": '{where} tests unknown metric "{metric}"'},
+    "findings.flag_never_read": {
+        "nl": 'vlag "{flag}" wordt gezet (door keuze {choice}), maar geen voorwaarde leest haar',
+        "en": 'flag "{flag}" is set (by choice {choice}) but no condition reads it'},
+    "findings.flag_never_read.hint": {
+        "nl": "test haar waar het ertoe doet (requires: {{flag: ...}}, een next-if of een epiloog-if), "
+              "of haal haar uit set:",
+        "en": "test it where it matters (requires: {{flag: ...}}, a next if, or an epilogue if), "
+              "or remove it from set:"},
     # -- parts of hints -------------------------------------------------------------------------
     "findings.did_you_mean": {"nl": 'bedoel je "{word}"?', "en": 'did you mean "{word}"?'},
     "findings.allowed_keys": {"nl": "toegestane sleutels: {keys}", "en": "allowed keys: {keys}"},
