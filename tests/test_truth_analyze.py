@@ -166,3 +166,10 @@ def test_play_json_gives_the_declared_outcome_as_the_quadrant_and_the_scores_qua
     assert code == 0, err
     result = json.loads(out)
     assert result["quadrant"] == "omgekeerd" and result["score_quadrant"] == "rules"
+
+
+def test_analyze_of_a_scenario_too_large_says_its_routes_were_not_counted(write, cli, monkeypatch):
+    monkeypatch.setattr("scoring.analysis.MAX_STATES", 2)
+    code, out, _ = cli("analyze", str(write(CASE)), "--lang", "en")
+    assert code == 0
+    assert "  ending goed: routes not counted (too many play states)" in out and "not reachable" not in out

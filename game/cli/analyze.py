@@ -47,7 +47,9 @@ def print_analysis(scenario: Scenario, analysis: Analysis, lang: str) -> None:
     summaries = ending_routes(scenario, analysis)
     for ending_id in scenario.endings:
         summary = summaries.get(ending_id)
-        if summary is None:
+        if analysis.approximate:
+            print(t("truth.analyze.not_analysed", lang, ending=ending_id))
+        elif summary is None:
             print(t("truth.analyze.unreachable", lang, ending=ending_id))
         else:
             _print_ending(summary, lang)

@@ -12,6 +12,8 @@ STRINGS: dict[str, dict[str, str | dict[str, str]]] = {
     "truth.analyze.routes": {"nl": {"one": "{count} route", "other": "{count} routes"},
                              "en": {"one": "{count} route", "other": "{count} routes"}},
     "truth.analyze.unreachable": {"nl": "  afloop {ending}: niet bereikbaar", "en": "  ending {ending}: not reachable"},
+    "truth.analyze.not_analysed": {"nl": "  afloop {ending}: routes niet geteld (te veel speeltoestanden)",
+                                   "en": "  ending {ending}: routes not counted (too many play states)"},
     "truth.analyze.spread": {
         "nl": "    bewoner {resident_low} tot {resident_high} (mediaan {resident_median}), "
               "regels {rules_low} tot {rules_high} (mediaan {rules_median})",
