@@ -192,9 +192,9 @@ class DebriefScreen(Screen):
                                "small", role="muted"), gap=unit)
         scores = debrief.scores
         resident_words, rules_words = debrief.score_words
-        lines = [ui.t("ui.debrief.scores", resident=scores.resident, rules=scores.rules),
-                 ui.t("scale.score", axis=ui.t("score.resident"), score=scores.resident, words=ui.t(resident_words)),
-                 ui.t("scale.score", axis=ui.t("score.rules"), score=scores.rules, words=ui.t(rules_words)),
+        lines = [ui.t("scale.score", axis=ui.t("score.resident"), score=f"**{scores.resident}**",
+                      words=ui.t(resident_words)),
+                 ui.t("scale.score", axis=ui.t("score.rules"), score=f"**{scores.rules}**", words=ui.t(rules_words)),
                  ui.t("scale.explain")]
         if debrief.scale_approximate:  # the case went over the exploration budget (scoring.analysis)
             lines.append(ui.t("hardening.scale_approximate"))
