@@ -15,17 +15,19 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from game.content.library import load_library  # noqa: E402
-from game.engine import rules  # noqa: E402
-from game.engine.model import Scenario  # noqa: E402
-from game.play.coaching import Cases, group_of_case, list_sessions, progress_of  # noqa: E402
-from game.render.group_report import render_group  # noqa: E402
-from game.store.database import Store  # noqa: E402
-from game.store.portable import canonical, export_text, import_file, merge, parse  # noqa: E402
+from game.content.library import load_library
+from game.engine import rules
+from game.engine.model import Scenario
+from game.play.coaching import Cases, group_of_case, list_sessions, progress_of
+from game.render.group_report import render_group
+from game.store.database import Store
+from game.store.portable import canonical, export_text, import_file, merge, parse
 
 CASE = "tas-van-oma"
 PLAYS = 500
@@ -49,7 +51,7 @@ def routes(scenario: Scenario, count: int) -> list[list[str]]:
 
 def payload(scenario: Scenario, count: int) -> dict[str, object]:
     """What another laptop's export of ``count`` finished playthroughs holds."""
-    start = _dt.datetime(2026, 11, 2, 9, tzinfo=_dt.timezone.utc)
+    start = _dt.datetime(2026, 11, 2, 9, tzinfo=_dt.UTC)
     sessions = []
     for number, route in enumerate(routes(scenario, count)):
         when = (start + _dt.timedelta(minutes=17 * number)).isoformat(timespec="milliseconds")
@@ -63,8 +65,12 @@ def payload(scenario: Scenario, count: int) -> dict[str, object]:
             "sessions": sessions}
 
 
-def timed(work, runs: int = RUNS) -> tuple[float, object]:
-    samples, result = [], None
+T = TypeVar("T")
+
+
+def timed(work: Callable[[], T], runs: int = RUNS) -> tuple[float, T]:
+    samples: list[float] = []
+    result = work()  # once to warm up (its time is not counted)
     for _ in range(runs):
         begin = time.perf_counter()
         result = work()
@@ -74,7 +80,8 @@ def timed(work, runs: int = RUNS) -> tuple[float, object]:
 
 def main() -> None:
     library = load_library()
-    scenario = library.find(CASE).scenario
+    entry = library.find(CASE)
+    scenario = entry.scenario if entry is not None else None
     assert scenario is not None
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
@@ -101,7 +108,8 @@ def main() -> None:
             cases = Cases(library)
             group_of_case(team, CASE, cases)
             warm, report = timed(lambda: group_of_case(team, CASE, cases))
-            render, html = timed(lambda: render_group(report, "nl"))  # type: ignore[arg-type]
+            assert report is not None
+            render, html = timed(lambda: render_group(report, "nl"))
             listing, rows = timed(lambda: list_sessions(team, None, cases))
             progress, _ = timed(lambda: progress_of(team, "speler1", cases))
     imported = statistics.median(imports)
@@ -115,7 +123,7 @@ def main() -> None:
     print(f"group report, case already analysed:    {warm * 1000:7.1f} ms")
     print(f"render the group page:                  {render * 1000:7.1f} ms ({len(str(html)) / 1024:.0f} KiB)")
     print(f"import + first group report + render:   {(imported + cold + render) * 1000:7.1f} ms (target < 1000)")
-    print(f"playthrough list of {len(rows)} sessions:       {listing * 1000:7.1f} ms")  # type: ignore[arg-type]
+    print(f"playthrough list of {len(rows)} sessions:       {listing * 1000:7.1f} ms")
     print(f"progress of one player (13 attempts):   {progress * 1000:7.1f} ms")
 
 

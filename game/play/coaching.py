@@ -14,7 +14,7 @@ from game.content.library import Library, load_library
 from game.engine import rules
 from game.engine.model import Scenario, Text
 from game.play.resume import load_saved_copy
-from game.play.service import Playthrough, Resumed, set_aside
+from game.play.service import PlayStore, Playthrough, Resumed, set_aside
 from game.store.database import SavedSession, Store, StoreError
 from game.store.groups import GroupSession, get_group
 from game.store.notes import CoachNotes, notes_of
@@ -131,7 +131,7 @@ def list_sessions(store: SessionStore, player: str | None = None, cases: Cases |
     return sorted(rows, key=lambda r: (r.played, r.id), reverse=True)
 
 
-def continue_session(store: Store, session_id: int, library: Library | None = None, *,
+def continue_session(store: PlayStore, session_id: int, library: Library | None = None, *,
                      lang: str | None = None) -> Resumed[Playthrough]:
     """Continue any unfinished playthrough (not only the last); StoreError when it is gone, finished or set aside."""
     saved = store.get(session_id)
