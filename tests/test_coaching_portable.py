@@ -86,6 +86,15 @@ def test_a_playthrough_exported_twice_keeps_the_version_further_along_whatever_t
     assert session[8] is not None and session[-1].count("@") == 3  # finished, with all three choices
     assert merged(tmp_path / "d", early) == contents(tmp_path / "d")  # its own older copy changes nothing
 
+    document = json.loads(late.read_text(encoding="utf-8"))  # the same uid, further along, but someone else's
+    document["payload"]["sessions"][0].update(player="mallory", updated="2027-01-01T00:00:00.000+00:00")
+    document["payload"]["sessions"][0]["choices"].append(["extra", "2027-01-01T00:00:00.000+00:00"])
+    document["sha256"] = hashlib.sha256(canonical(document["payload"])).hexdigest()
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps(document), encoding="utf-8")
+    before = contents(tmp_path / "e1")
+    assert merged(tmp_path / "e1", other) == before  # a session never changes hands
+
 
 def test_the_file_is_versioned_checksummed_and_carries_pseudonyms_only(tmp_path, laptops):
     a, _, _ = laptops

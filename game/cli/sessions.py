@@ -248,6 +248,8 @@ def cmd_export_sessions(args: argparse.Namespace) -> int:
     lang = args.lang
     try:
         with open_reading(args) as store:
+            if args.player and store.player(args.player) is None:
+                return _fail(t("no_player", lang).format(name=args.player))
             text = export_text(store, args.player)
             count = len(store.sessions(args.player))
             damaged = dict(store.damaged)

@@ -242,8 +242,9 @@ def merge(store: Store, payload: Mapping[str, Any]) -> Merged:
         players: dict[str, int] = {}
         for entry in payload["sessions"]:
             row = conn.execute("SELECT id FROM sessions WHERE uid = ?", (entry["uid"],)).fetchone()
-            if row is not None and _rank(entry) <= _rank(_stored_entry(conn, int(row[0]), entry)):
-                known += 1
+            stored = _stored_entry(conn, int(row[0]), entry) if row is not None else None
+            if stored is not None and (_rank(entry) <= _rank(stored) or not _same_player(stored, entry)):
+                known += 1  # a version further along replaces it; never one that names another player
                 continue
             conn.execute("INSERT OR IGNORE INTO contents (hash, text) VALUES (?, ?)",
                          (entry["content_hash"], payload["contents"][entry["content_hash"]]))
@@ -305,6 +306,12 @@ def _player_id(conn: sqlite3.Connection, cache: dict[str, int], name: str, store
                                      (name, store._clock())).lastrowid or 0)
         cache[key] = found
     return cache[key]
+
+
+def _same_player(stored: Mapping[str, Any], incoming: Mapping[str, Any]) -> bool:
+    from game.store.database import name_key
+
+    return name_key(str(stored["player"])) == name_key(str(incoming["player"]))
 
 
 def _only_imported(conn: sqlite3.Connection, player_id: int) -> bool:
