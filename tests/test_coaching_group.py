@@ -104,3 +104,22 @@ def test_group_report_with_a_number_is_the_workshop_group_sessions_debrief(tmp_p
     assert html.count('class="end-dot"') == 1
     code, _, err = cli("group-report", "42", "--out", str(out), "--data-dir", str(data))
     assert code == 1 and "42" in err
+
+
+def test_scenario_text_and_pseudonyms_are_escaped_in_the_group_page(tmp_path, cli):
+    from storekit import edit, load
+
+    cases = make_cases(tmp_path / "cases", "drie-stappen")
+    _, path = cases["drie-stappen"]
+    edit(path, 'text: {nl: "Sam bellen"', 'text: {nl: "Sam <script>alert(1)</script> bellen"')
+    case = load(path)
+    payload = generated(case, 4)
+    payload["sessions"][0]["player"] = "<b>anna</b>"
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        merge(store, payload)
+    out = tmp_path / "groep.html"
+    assert cli("group-report", case.id, "--names", "--out", str(out), "--data-dir", str(data))[0] == 0
+    html = out.read_text(encoding="utf-8")
+    assert "<script>" not in html and "Sam &lt;script&gt;alert(1)&lt;/script&gt; bellen" in html
+    assert "<b>anna</b>" not in html and "&lt;b&gt;anna&lt;/b&gt;" in html
