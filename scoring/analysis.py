@@ -408,15 +408,21 @@ def approximate(scenario: Scenario, explorer: _Explorer, reason: str) -> Analysi
 
 
 def _expert(result: Analysis, root: Key, order: list[Key], explorer: _Explorer, count: dict[Key, int]) -> None:
-    """The route that maximises the lower of the two scores (ties: higher sum, fewer choices)."""
-    best: dict[Key, tuple[tuple[float, float, int], str | None, Key | None, str]] = {}
+    """The route that maximises the lower of the two scores (ties: higher sum, fewer choices).
+
+    A route to an ending whose declared outcome is not ``omgekeerd`` comes after every other
+    route, so the example the debrief shows never ends in a story the case calls a failure.
+    """
+    best: dict[Key, tuple[tuple[int, float, float, int], str | None, Key | None, str]] = {}
+    declared = {e.id: e.outcome for e in explorer.scenario.endings.values()}
     for key in order:
         if key in explorer.terminal:
             ending, resident, rules = explorer.terminal[key]
             scores = result.scores(resident, rules)
             exact_r = result.exact("resident", resident)
             exact_l = result.exact("rules", rules)
-            best[key] = ((min(exact_r, exact_l), exact_r + exact_l, 0), None, None, ending)
+            fits = 0 if declared.get(ending) not in ("", "omgekeerd") else 1
+            best[key] = ((fits, min(exact_r, exact_l), exact_r + exact_l, 0), None, None, ending)
             known = result.ending_best.get(ending)
             if known is None or (min(scores.resident, scores.rules), scores.resident + scores.rules) > \
                     (min(known.resident, known.rules), known.resident + known.rules):
@@ -426,8 +432,8 @@ def _expert(result: Analysis, root: Key, order: list[Key], explorer: _Explorer, 
         for choice_id, child in explorer.children.get(key, []):
             if child not in best or not count.get(child):
                 continue
-            (low, total, length), _c, _n, ending = best[child]
-            candidate = ((low, total, length - 1), choice_id, child, ending)
+            (fits, low, total, length), _c, _n, ending = best[child]
+            candidate = ((fits, low, total, length - 1), choice_id, child, ending)
             if choice_best is None or candidate[0] > choice_best[0]:
                 choice_best = candidate
         if choice_best is not None:

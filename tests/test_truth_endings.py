@@ -197,3 +197,12 @@ def test_the_text_debrief_says_what_the_numbers_mean_and_that_the_story_decides(
     assert "50 is hoe de zaak begon." in text
     assert "Vastgelopen" in text
     assert "Je scores alleen zouden passen bij: Regelvast." in text
+
+
+def test_the_expert_route_never_ends_in_an_ending_the_case_calls_a_failure(scenario):
+    # the route with the best scores ends in "uitzetting"; declared stuck, it is not the example to follow
+    loaded = scenario(case().replace("{security: -3, efficiency: -4, legality: 20}", "{ownership: 10, legality: 20}"))
+    assert analyse(loaded).expert_route == ["bellen"]
+    undeclared = scenario(case().replace("    outcome: OUTCOME\n", "").replace("    outcome: stuck\n", "")
+                          .replace("{security: -3, efficiency: -4, legality: 20}", "{ownership: 10, legality: 20}"))
+    assert analyse(undeclared).expert_route == ["boete"]
