@@ -572,10 +572,10 @@ def test_the_command_line_prints_the_join_address_and_stores_the_group(cli, monk
     answers = iter(["o", "s", "x", "t 1 2", "t 1 2 x", "t 3 4 0", "v 2", "v 1"])
     monkeypatch.setattr("builtins.input", lambda _prompt="": next(answers))
     code, out, err = cli("--data-dir", str(tmp_path), "--lang", "en", "workshop", str(case),
-                         "--host", "127.0.0.1", "--port", "0")
+                         "--host", "127.0.0.1", "--port", "0", "--terminal")
     assert code == 0, err
     assert "Participants open on their phone: http://127.0.0.1:" in out and "/?code=" in out
-    assert "projector screen for workshops does not exist yet" in out
+    assert "The room runs here in the terminal, without a window." in out
     assert "The room follows: Send a letter" in out and "Outcome: It went well" in out
     assert out.count("Type one number per choice") == 2 and "  2.   4  Send a letter" in out
     with Store.open(tmp_path) as store:
@@ -585,5 +585,5 @@ def test_the_command_line_prints_the_join_address_and_stores_the_group(cli, monk
 
 
 def test_the_command_line_needs_a_case(cli):
-    code, _, err = cli("workshop")
+    code, _, err = cli("workshop", "--terminal")
     assert code == 2 and "omgekeerd workshop" in err

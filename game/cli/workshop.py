@@ -1,7 +1,10 @@
-"""``omgekeerd workshop [CASE]``: open a workshop room on the local network and lead it from the terminal.
+"""``omgekeerd workshop [CASE]``: open a workshop room on the local network, in the window or the terminal.
 
-The projector screens of the window are not built yet; until they are, the facilitator leads
-the room here with one-letter commands, and says so on the terminal (no window is pretended).
+By default the window opens straight in workshop mode (on CASE, or on the case list) and the
+join address with the room code is printed here once the room listens. With ``--terminal``
+(or when there is no display, which is said in one line) the facilitator leads the room here
+with one-letter commands instead. ``--offline``: no server at all; the facilitator types the
+counts (window only).
 """
 
 from __future__ import annotations
@@ -36,12 +39,55 @@ def add_workshop_command(commands: argparse._SubParsersAction) -> None:
                           help=f"port to listen on (default {DEFAULT_PORT}; 0 picks a free one)")
     workshop.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
     workshop.add_argument("--assessment", action="store_true", help="assessment mode: phones see no feedback")
+    workshop.add_argument("--terminal", "--no-window", dest="terminal", action="store_true",
+                          help="lead the room in this terminal instead of the window (for scripts, or no display)")
+    workshop.add_argument("--offline", action="store_true",
+                          help="no network: the window asks for the counts (hands or cards) instead of phones")
     add_data_dir(workshop)
     workshop.set_defaults(handler=cmd_workshop)
 
 
 def cmd_workshop(args: argparse.Namespace) -> int:
-    """Open the room, print its join address with the code, and lead it until it closes."""
+    """Open the window in workshop mode; with ``--terminal`` or without a display, lead the room here."""
+    from game.ui.launch import NoDisplay, check_display
+
+    if not args.terminal:
+        try:
+            check_display()
+        except NoDisplay:
+            print(f"omgekeerd: {t('workshop.ui.cli.no_display', args.lang)} {t('workshop.cli.no_window', args.lang)}",
+                  file=sys.stderr)
+        else:
+            return window_workshop(args)
+    if args.offline:
+        print(f"omgekeerd: {t('workshop.ui.cli.offline_needs_window', args.lang)}", file=sys.stderr)
+        return EXIT_USAGE
+    return terminal_workshop(args)
+
+
+def window_workshop(args: argparse.Namespace) -> int:
+    """The window, straight in workshop mode: on CASE's join screen, or on the case list."""
+    from game.cli.main import load_playable
+    from game.ui.launch import explicit_lang, run_window
+
+    scenario = load_playable(args.case, args.lang).scenario if args.case else None
+    lang = args.lang
+
+    def announce(url: str, code: str) -> None:
+        print(t("workshop.cli.join", lang, url=url))
+        print(t("workshop.cli.code", lang, code=code), flush=True)
+
+    first: dict[str, object] = {"host": args.host, "port": args.port, "network": not args.offline,
+                                "mode": "assessment" if args.assessment else "training", "announce": announce}
+    if scenario is not None:
+        first["scenario"] = scenario
+    print(t("workshop.ui.cli.window", lang), flush=True)
+    return run_window("workshop" if scenario is not None else "workshop_pick", first,
+                      data_dir=getattr(args, "data_dir", None), lang=explicit_lang(args))
+
+
+def terminal_workshop(args: argparse.Namespace) -> int:
+    """Open the room, print its join address with the code, and lead it here until it closes."""
     from game.cli.main import load_playable
     from game.engine.session import Session
     from game.play.resume import source_for

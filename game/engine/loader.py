@@ -32,7 +32,7 @@ CONDITION_KEYS = ("metric", "flag", "visited", "chose", "all", "any", "not") + M
 TOP_KEYS = ("format", "id", "title", "summary", "tags", "audience", "minutes", "learning_goals",
             "resident", "metrics", "dossier", "start", "situations", "endings", "debrief", "levers", "date",
             "standard_route_fits")
-SITUATION_KEYS = ("speaker", "speaker_name", "text", "unlocks", "choices", "next")
+SITUATION_KEYS = ("speaker", "speaker_name", "text", "unlocks", "choices", "next", "facilitator_notes")
 CHOICE_KEYS = ("id", "text", "requires", "requires_text", "hidden_unless_met", "effects", "set", "clear",
                "thinking", "levers", "missed_levers", "feedback", "goto")
 ENDING_KEYS = ("title", "text", "epilogue", "outcome", "effects")
@@ -420,6 +420,8 @@ def load_situation(reader: Reader, situation_id: str, node: Node, line: int) -> 
                      "add 'text:' with what the player sees (only a situation with next: may go without)")
     situation = Situation(situation_id, reader.text(fields.get("text"), f"situation {situation_id} text"), line)
     situation.lines = {key: node.key_lines.get(key, node.line) for key in fields}
+    situation.facilitator_notes = reader.text(fields.get("facilitator_notes"),
+                                              f"situation {situation_id} facilitator_notes")
     speaker = reader.string(fields.get("speaker"), f"situation {situation_id} speaker", example="colleague")
     if speaker and speaker not in SPEAKERS:
         reader.error(fields["speaker"].line, f'unknown speaker "{speaker}" in situation {situation_id}',

@@ -113,6 +113,7 @@ class Situation:
     choices: list[Choice] = field(default_factory=list)
     next: list[Route] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
+    facilitator_notes: Text = EMPTY  # for a workshop's facilitator only, never shown to players
 
     def speaker_label(self, lang: str = "nl") -> str:
         """The speaker's display name in a language ('' when none is given)."""

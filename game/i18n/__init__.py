@@ -31,6 +31,7 @@ SECTIONS = (  # one section module per line: game/i18n/strings/<name>.py
     "base",
     "play",
     "workshop",
+    "workshop_ui",
     "scoring",
     "conditions",
     "export",

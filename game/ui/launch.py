@@ -84,6 +84,30 @@ def run_game(data_dir: str | Path | None = None, lang: str | None = None,
     return EXIT_OK
 
 
+def explicit_lang(args: argparse.Namespace) -> str | None:
+    """The --lang given on the command line, or None to use the saved setting."""
+    return _explicit_lang(args)
+
+
+def run_window(first: str, first_args: dict[str, Any], data_dir: str | Path | None = None,
+               lang: str | None = None) -> int:
+    """Open the window on the screen called ``first`` (made with ``first_args``); a screen still open at the end
+    that holds something open (a workshop room) is closed with it."""
+    _quiet_pygame()
+    from game.ui.app import App, Options
+
+    app = App(Options(data_dir=Path(data_dir) if data_dir else None, lang=lang))
+    app.open()
+    try:
+        app.run(app.make(first, **first_args))
+    finally:
+        close_room = getattr(app.screen, "close_room", None)
+        if callable(close_room):
+            close_room()
+        app.close()
+    return EXIT_OK
+
+
 # -- screenshots -------------------------------------------------------------------------------
 
 def add_ui_commands(commands: Any) -> None:

@@ -25,6 +25,8 @@ from game.ui.screens.settings import SettingsScreen
 from game.ui.screens.situation import SituationScreen
 from game.ui.screens.start import StartScreen
 from game.ui.screens.workshop import WorkshopScreen
+from game.ui.screens.workshop_debrief import WorkshopDebriefScreen
+from game.ui.screens.workshop_pick import WorkshopPickScreen
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
 SCREENS: Mapping[str, type[Screen]] = {screen.name: screen for screen in (
     StartScreen, LibraryScreen, IntroScreen, SituationScreen, EndingScreen, DebriefScreen, RouteScreen,
     SettingsScreen, PlaythroughsScreen, CoachScreen, ProgressScreen, WorkshopScreen,
+    WorkshopPickScreen, WorkshopDebriefScreen,
 )}
 
 

@@ -89,8 +89,8 @@ STRINGS: dict[str, dict[str, object]] = {
                           "en": "Participants open on their phone: {url}"},
     "workshop.cli.code": {"nl": "Code van de zaal: {code}", "en": "Room code: {code}"},
     "workshop.cli.no_window": {
-        "nl": "Het workshopscherm voor de beamer is er nog niet; de zaal loopt hier in de terminal.",
-        "en": "The projector screen for workshops does not exist yet; the room runs here in the terminal."},
+        "nl": "De zaal loopt hier in de terminal, zonder venster.",
+        "en": "The room runs here in the terminal, without a window."},
     "workshop.cli.keys": {"nl": "o = stemming openen, c = sluiten, r = uitslag tonen, 2 = tweede ronde, "
                                 "v = volgen (meerderheid, of v 2 voor keuze 2), s = stand, w = redenen, "
                                 "t 12 8 = aantallen typen (zonder netwerk), q = stoppen",

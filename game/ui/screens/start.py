@@ -94,6 +94,10 @@ class StartScreen(Screen):
     def open_settings(self) -> None:
         self.push("settings")
 
+    def open_workshop(self) -> None:
+        """Lead a workshop: pick a case for the room (no pseudonym needed)."""
+        self.go("workshop_pick")
+
     def on_back(self) -> None:
         self.app.running = False
 
@@ -113,8 +117,9 @@ class StartScreen(Screen):
         langs = [Button(label, partial(self.set_lang, code), "chip", key=f"lang:{code}",
                         selected=ui.lang == code) for code, label in (("nl", "Nederlands"), ("en", "English"))]
         settings = Button(ui.t("ui.settings"), self.open_settings, "quiet", key="settings")
+        workshop = Button(ui.t("workshop.ui.start_button"), self.open_workshop, "quiet", key="workshop")
         top = column.y
-        column.row(langs + [settings], align="right")
+        column.row(langs + [settings, workshop], align="right")
         column.y = top
         column.add(TextBlock("Omgekeerd", "title", "bold", role="accent"), gap=unit // 2)
         column.add(TextBlock(ui.t("ui.start.tagline"), "text", role="muted"), gap=unit * 2)

@@ -1,16 +1,19 @@
-"""The workshop on the projector: the join screen (QR code, address, room code, phones) and each decision's vote.
+"""The workshop room in the window: join screen, each decision's vote on the projector, the facilitator's view.
 
-The room and its web server run beside the window (``game.workshop``); this screen only
-reads ``room.view()``. It never waits on the network: ``update`` compares the room's
-version each frame and rebuilds when something changed. Keys (as data, in the hint bar):
-O open the vote, X close, U reveal the spread, N second round, V follow the majority,
-1–9 follow that choice, J the join screen, Esc close the room.
+The room and its web server run beside the window (``game.workshop``); this screen reads
+``room.view()`` and never waits on the network: ``update`` compares the room's version each
+frame and rebuilds when something changed. Without a network the facilitator types the
+counts (C, then digits, arrows, +/-). F toggles the facilitator's view (votes, reasons, the
+expert's choice, where each option leads, the author's notes, the discussion timer). Each
+followed decision is saved in the store at once; at the end D opens the group debrief.
 """
 
 from __future__ import annotations
 
 import io
 import time
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -18,66 +21,24 @@ import pygame
 from game.engine.model import Scenario
 from game.engine.session import Session
 from game.ui.screens.base import Screen
+from game.ui.screens.workshop_parts import Bars, Picture, projector_steps
 from game.ui.toolkit.bindings import Binding
-from game.ui.toolkit.chrome import hint_bar, main_region, margin, top_bar
-from game.ui.toolkit.widgets import Column, DrawState, Layer, TextBlock, Ui, Widget
+from game.ui.toolkit.chrome import hint_bar, main_region, margin, reading_column, top_bar
+from game.ui.toolkit.fit import lay_out
+from game.ui.toolkit.widgets import Button, Column, Layer, Rule, TextBlock, Ui
 
 if TYPE_CHECKING:
+    from game.workshop.facilitator import FacilitatorView
+    from game.workshop.recording import GroupRecorder
     from game.workshop.room import Room, RoomView
     from game.workshop.server import RoomServer
 
-
-class Picture(Widget):
-    """A picture (the QR code), centred, scaled to a side of ``side`` pixels without smoothing."""
-
-    def __init__(self, image: pygame.Surface, side: int, key: str = "picture") -> None:
-        super().__init__(key)
-        self.image = pygame.transform.scale(image, (side, side))
-        self.side = side
-
-    def place(self, ui: Ui, x: int, y: int, width: int) -> int:
-        self.rect = pygame.Rect(x + max(0, (width - self.side) // 2), y, self.side, self.side)
-        return self.side
-
-    def draw(self, surface: pygame.Surface, ui: Ui, origin: tuple[int, int], state: DrawState) -> None:
-        surface.blit(self.image, self.screen_rect(origin))
-
-
-class Bars(Widget):
-    """A choice's votes per round as horizontal bars (round 1 light, round 2 solid), with the count."""
-
-    def __init__(self, counts: list[int], total: int, key: str = "") -> None:
-        super().__init__(key)
-        self.counts, self.total = counts, max(1, total)
-
-    @property
-    def label(self) -> str:
-        return " → ".join(str(count) for count in self.counts)
-
-    def place(self, ui: Ui, x: int, y: int, width: int) -> int:
-        height = len(self.counts) * (ui.theme.unit * 2 + ui.theme.unit // 2)
-        self.rect = pygame.Rect(x, y, width, height)
-        return height
-
-    def draw(self, surface: pygame.Surface, ui: Ui, origin: tuple[int, int], state: DrawState) -> None:
-        rect = self.screen_rect(origin)
-        unit = ui.theme.unit
-        label_width = ui.layout("999", "text", 1000, "bold").text_width + unit * 2
-        for index, count in enumerate(self.counts):
-            top = rect.y + index * (unit * 2 + unit // 2)
-            track = pygame.Rect(rect.x + label_width, top, rect.width - label_width, unit * 2)
-            pygame.draw.rect(surface, ui.colour("surface_alt"), track)
-            filled = track.copy()
-            filled.width = int(track.width * count / self.total)
-            latest = index == len(self.counts) - 1
-            pygame.draw.rect(surface, ui.colour("accent") if latest else ui.colour("border"), filled)
-            pygame.draw.rect(surface, ui.colour("border"), track, 1)
-            layout = ui.layout(str(count), "text", label_width, "bold" if latest else "regular")
-            layout.draw(surface, rect.x, top + (unit * 2 - layout.height) // 2, ui.colour("text"))
+MAX_COUNT = 999
+Announce = Callable[[str, str], None]  # (join address, room code), for the terminal that started the window
 
 
 class WorkshopScreen(Screen):
-    """The projector's view of a workshop room on one case; entering it opens the room, leaving closes it."""
+    """A workshop room on one case; entering it opens the room (and its server), leaving closes both."""
 
     name = "workshop"
     BINDINGS = (
@@ -86,69 +47,142 @@ class WorkshopScreen(Screen):
         Binding(("u",), "reveal", "workshop.keys.reveal"),
         Binding(("n",), "second_round", "workshop.keys.second"),
         Binding(("v",), "follow", "workshop.keys.follow"),
-        Binding(("1-9",), "follow_choice", "keys.situation.choose", with_key=True),
+        Binding(("1-9",), "number", "keys.situation.choose", with_key=True),
+        Binding(("0",), "number", "workshop.ui.keys.digits", with_key=True, keys_label="workshop.ui.keys.digits_name"),
+        Binding(("up", "down"), "pick_row", "workshop.ui.keys.rows", with_key=True,
+                keys_label="workshop.ui.keys.rows_name"),
+        Binding(("plus", "minus"), "adjust", "workshop.ui.keys.adjust", with_key=True,
+                keys_label="workshop.ui.keys.adjust_name"),
+        Binding(("c",), "type_counts", "workshop.ui.keys.type"),
+        Binding(("f",), "facilitator", "workshop.ui.keys.facilitator"),
+        Binding(("p",), "feature_next", "workshop.ui.keys.feature"),
+        Binding(("t",), "timer", "workshop.ui.keys.timer"),
         Binding(("j",), "toggle_join", "workshop.keys.join"),
+        Binding(("d",), "debrief", "workshop.ui.keys.debrief"),
         Binding(("escape",), "back", "workshop.keys.close_room"),
     )
+    TYPING_ONLY = ("pick_row", "adjust")
+    NETWORK_ONLY = ("toggle_join",)
 
     def __init__(self, app: Any, scenario: Scenario, host: str | None = None, port: int = 8080,
-                 room: Room | None = None, server: RoomServer | None = None) -> None:
-        """A room on ``scenario`` served at ``host:port``; a test may hand in a room and a running server."""
+                 room: Room | None = None, server: RoomServer | None = None, *, network: bool = True,
+                 mode: str | None = None, announce: Announce | None = None) -> None:
+        """A room on ``scenario`` served at ``host:port`` (``network=False``: no server, typed counts);
+        a test may hand in a room and a running server; ``announce`` hears the join address once bound."""
         super().__init__(app)
+        from game.workshop.facilitator import DiscussionTimer
         from game.workshop.room import Room
 
+        app.kept.setdefault("workshop", {"host": host, "port": port, "announce": announce})  # for the next workshop
         self.scenario = scenario
-        self.room = room or Room(Session(scenario), time.monotonic(), lang=app.ui.lang)
+        self.room = room or Room(Session(scenario), time.monotonic(), lang=app.ui.lang, mode=mode or app.mode)
         self.server = server
+        self.network = network
         self.host, self.port = host, port
+        self.announce = announce
         self.url = ""
         self.problem = ""
-        self.joining = True
-        self._seen = -1
+        self.joining = network
+        self.facilitating = False
+        self.typing = False
+        self.row = 0
+        self._fresh = True
+        self.timer = DiscussionTimer()
+        self.recorder: GroupRecorder | None = None
+        self._seen: tuple[int, int] = (-1, -1)
         self._qr: pygame.Surface | None = None
+        self._reacher: Any = None
 
     # -- the room beside the window -------------------------------------------------------------
     def on_enter(self) -> None:
-        from game.workshop.qr import join_qr_png
-        from game.workshop.server import RoomServer
+        if self.recorder is None:
+            self._start_recording()
+        if self.network and self.server is None and not self.room.closed:
+            self._start_server()
+        if self.server is not None and self.server.address is not None and not self.url:
+            from game.workshop.qr import join_qr_png
 
-        if self.server is None:
-            self.server = RoomServer(self.room)
-            try:
-                self.server.start(self.host, self.port)
-            except OSError as exc:
-                self.server = None
-                self.problem = self.app.ui.t("workshop.cli.cannot_bind", host=self.host or "-", port=self.port,
-                                             detail=exc.strerror or exc)
-                self.app.rebuild()
-                return
-        assert self.server.address is not None
-        self.url = self.server.address.url(self.room.code)
-        self._qr = pygame.image.load(io.BytesIO(join_qr_png(self.url, 1)), "qr.png")
+            self.url = self.server.address.url(self.room.code)
+            self._qr = pygame.image.load(io.BytesIO(join_qr_png(self.url, 1)), "qr.png")
+            if self.announce is not None:
+                self.announce(self.url, self.room.code)
         self.app.rebuild()
 
+    def _start_server(self) -> None:
+        from game.workshop.server import RoomServer
+
+        server = RoomServer(self.room)
+        try:
+            server.start(self.host, self.port)
+        except OSError as exc:  # no network, or the port is taken: the room goes on with typed counts
+            self.problem = self.app.ui.t("workshop.cli.cannot_bind", host=self.host or "-", port=self.port,
+                                         detail=exc.strerror or exc) + " " + self.app.ui.t("workshop.ui.offline_now")
+            self.network = self.joining = False
+            return
+        self.server = server
+
+    def _start_recording(self) -> None:
+        """Keep the group session in the store (counts only); in memory when the store is not open."""
+        from game.store.database import Store
+        from game.workshop.recording import GroupRecorder
+
+        store = getattr(self.app.records, "store", None)
+        if not isinstance(store, Store):
+            self.problem = self.app.ui.t("workshop.ui.not_saved")
+            return
+        try:
+            self.recorder = GroupRecorder(store, self.room, self.scenario.id)
+        except Exception as exc:  # a full disk or a locked store: the workshop goes on, unsaved, and says so
+            self.problem = self.app.ui.t("workshop.ui.not_saved") + f" ({exc})"
+
     def update(self, dt: float) -> None:
-        """Rebuild when the room changed (a phone joined or voted); the window never waits on it."""
-        version = self.room.version
-        if version != self._seen:
-            self._seen = version
+        """Rebuild when the room changed (a phone joined or voted) or the timer's second ticked."""
+        seen = (self.room.version, self.timer.seconds(time.monotonic()) if self.timer.running else -1)
+        if seen != self._seen:
+            self._seen = seen
             self.app.rebuild()
 
     def close_room(self) -> None:
-        self.room.close()
+        """Close the room: phones refused, tokens and addresses forgotten, the server stopped, the session closed."""
+        if not self.room.closed:
+            self.room.close()
         if self.server is not None:
             self.server.stop()
             self.server = None
+        self._finish_recording()
+
+    def _finish_recording(self) -> None:
+        if self.recorder is not None:
+            try:
+                self.recorder.finish()
+            except Exception as exc:  # the decisions are saved already; only the ending is missing
+                self.app.toast(self.app.ui.t("workshop.ui.save_failed", problem=str(exc)))
+            self.recorder = None
+
+    # -- hint bar ----------------------------------------------------------------------------------
+    def shows(self, binding: Binding) -> bool:
+        """Typing keys only while typing counts; the join screen only with a network; D only at the end."""
+        if binding.action in self.TYPING_ONLY or binding.keys == ("0",):
+            return self.typing
+        if binding.action in self.NETWORK_ONLY:
+            return self.network
+        if binding.action == "debrief":
+            return self.room.phase == "finished"
+        if binding.action == "feature_next":
+            return self.facilitating
+        return binding.show
 
     # -- keys ---------------------------------------------------------------------------------------
-    def _do(self, action: Any, *args: Any) -> None:
+    def _do(self, action: Callable[..., Any], *args: Any) -> Any:
         from game.workshop.room import RoomError
 
         try:
-            action(*args)
+            return action(*args)
         except RoomError as exc:
             self.app.toast(self.app.ui.t(f"workshop.error.{exc.key}"))
-        self.app.rebuild()
+            return None
+        finally:
+            self.app.rebuild()
 
     def action_open_vote(self) -> None:
         self.joining = False
@@ -158,85 +192,344 @@ class WorkshopScreen(Screen):
         self._do(self.room.close_vote)
 
     def action_reveal(self) -> None:
+        """Close the vote and show the spread; the discussion timer starts."""
+        self.typing = False
         self.room.close_vote()
         self._do(self.room.reveal)
+        if self.room.revealed:
+            self.timer.reset(time.monotonic(), running=True)
 
     def action_second_round(self) -> None:
+        self.typing = False
         self._do(self.room.second_round)
 
     def action_follow(self) -> None:
-        self._do(self.room.follow, time.monotonic())
+        """V: the room follows the majority."""
+        self._follow(None)
 
-    def action_toggle_join(self) -> None:
-        self.joining = not self.joining
-        self.app.rebuild()
-
-    def on_back(self) -> None:
-        self.close_room()
-        self.go("start")
-
-    def action_follow_choice(self, pressed: str) -> None:
-        """1–9: follow that choice, whatever the majority."""
+    def action_number(self, pressed: str) -> None:
+        """1–9: follow that choice (whatever the majority); while typing counts, a digit of the count."""
+        if self.typing:
+            self._type_digit(int(pressed))
+            return
         options = self.room.view().options
         number = int(pressed) - 1
         if 0 <= number < len(options):
-            self._do(self.room.follow, time.monotonic(), options[number].id)
+            self._follow(options[number].id)
+
+    def _follow(self, choice_id: str | None) -> None:
+        followed = self._do(self.room.follow, time.monotonic(), choice_id)
+        if followed is None:
+            return
+        self.typing, self.joining = False, False
+        self.timer.reset(time.monotonic())
+        if self.recorder is not None:
+            try:
+                self.recorder.followed(followed)
+            except Exception as exc:  # the room goes on; the facilitator hears it is not being saved
+                self.app.toast(self.app.ui.t("workshop.ui.save_failed", problem=str(exc)))
+        if self.room.phase == "finished":
+            self._finish_recording()
+
+    def action_toggle_join(self) -> None:
+        if self.network:
+            self.joining = not self.joining
+            self.app.rebuild()
+
+    def action_facilitator(self) -> None:
+        self.facilitating = not self.facilitating
+        self.forget_scroll("main")
+        self.app.rebuild()
+
+    def action_timer(self) -> None:
+        self.timer.toggle(time.monotonic())
+        self.app.rebuild()
+
+    def action_feature_next(self) -> None:
+        """P: put the next reason on the projector (after the last one, none)."""
+        reasons = self.room.reasons()
+        if not reasons:
+            self.app.toast(self.app.ui.t("workshop.ui.no_reasons"))
+            return
+        ids = [r.id for r in reasons]
+        current = self.room.featured
+        index = ids.index(current.id) + 1 if current is not None and current.id in ids else 0
+        self._do(self.room.feature, ids[index] if index < len(ids) else None)
+
+    def feature(self, reason_id: int) -> None:
+        """Put this reason on the projector, or take it off when it is on."""
+        current = self.room.featured
+        self._do(self.room.feature, None if current is not None and current.id == reason_id else reason_id)
+
+    def action_debrief(self) -> None:
+        if self.room.phase != "finished":
+            return
+        from game.workshop.debrief import room_decisions
+
+        decisions = room_decisions(self.room)
+        group_id = self.recorder.group_id if self.recorder is not None else None
+        self.close_room()
+        self.go("workshop_debrief", scenario=self.scenario, decisions=decisions, group_id=group_id)
+
+    def default_action(self) -> None:
+        """Enter: done typing (the spread shows), or the group debrief at the end."""
+        if self.typing:
+            self.action_reveal()
+        elif self.room.phase == "finished":
+            self.action_debrief()
+
+    def on_back(self) -> None:
+        """Esc: stop typing, or leave the facilitator's view, or close the room."""
+        if self.typing:
+            self.typing = False
+            self.app.rebuild()
+        elif self.facilitating:
+            self.action_facilitator()
+        else:
+            self.close_room()
+            self.go("start")
+
+    # -- typed counts (no network) --------------------------------------------------------------------
+    def action_type_counts(self) -> None:
+        """C: type the counts of this round (hands or cards in the room), or stop typing (the spread shows)."""
+        if self.typing:
+            self.action_reveal()
+            return
+        if self.room.decision is None:
+            return
+        self.typing, self.joining, self.row, self._fresh = True, False, 0, True
+        self._commit(self._counts())
+
+    def action_pick_row(self, pressed: str) -> None:
+        if not self.typing:
+            self.action_scroll(pressed)
+            return
+        options = self.room.view().options
+        self.row = (self.row + (-1 if pressed == "up" else 1)) % max(1, len(options))
+        self._fresh = True
+        self.app.rebuild()
+
+    def action_adjust(self, pressed: str) -> None:
+        if self.typing:
+            self.change_count(self.row, 1 if pressed == "plus" else -1)
+
+    def change_count(self, row: int, step: int) -> None:
+        """One more or one fewer for the choice in ``row`` (a click on + or -)."""
+        counts = self._counts()
+        ids = list(counts)
+        if 0 <= row < len(ids):
+            self.row, self._fresh = row, True
+            counts[ids[row]] = max(0, min(MAX_COUNT, counts[ids[row]] + step))
+            self._commit(counts)
+
+    def _type_digit(self, digit: int) -> None:
+        counts = self._counts()
+        ids = list(counts)
+        if not ids:
+            return
+        choice_id = ids[min(self.row, len(ids) - 1)]
+        typed = digit if self._fresh else counts[choice_id] * 10 + digit
+        counts[choice_id] = typed if typed <= MAX_COUNT else digit
+        self._fresh = False
+        self._commit(counts)
+
+    def _counts(self) -> dict[str, int]:
+        ids = [o.id for o in self.room.view().options]
+        current = self.room.counts()
+        return {choice_id: current.get(choice_id, 0) for choice_id in ids}
+
+    def _commit(self, counts: dict[str, int]) -> None:
+        self._do(self.room.type_counts, counts)
 
     # -- drawing ------------------------------------------------------------------------------------
     def build(self, ui: Ui, width: int, height: int) -> None:
-        view = self.room.view()
+        view = self.room.view(facilitator=self.facilitating)
         layer = Layer()
         self.layers = [layer]
-        bar = top_bar(ui, layer, width, self.scenario.title.get(ui.lang) or self.scenario.id,
-                      ui.t("workshop.screen.code", code=view.code))
+        steps = projector_steps(self.app, ui, width, height)
+        bar_ui = ui if self.facilitating else steps[-1]
+        subtitle = ui.t("workshop.ui.facilitator_title") if self.facilitating else ""
+        bar = top_bar(bar_ui, layer, width, self.scenario.title.get(ui.lang) or self.scenario.id,
+                      " · ".join(s for s in (ui.t("workshop.screen.code", code=view.code), subtitle) if s))
+        for region in layer.regions:
+            region.ui = bar_ui
         hints = hint_bar(ui, layer, width, height, self.hints())
-        region = main_region(layer, width, bar, height - hints)
-        side = margin(ui)
-        column = Column(ui, region, side, ui.theme.unit * 3, width - 2 * side)
-        if self.problem:
-            column.add(TextBlock(self.problem, "heading", "bold", role="warning_text", box="warning_bg"))
+        viewport = pygame.Rect(0, bar, width, height - hints - bar)
+        if self.facilitating:
+            self._build_facilitator(ui, layer, viewport, view)
         elif self.joining and view.phase != "finished":
-            self._build_join(ui, column, view, height - bar - hints)
+            self._build_join(steps[0], layer, viewport, view)
+        elif view.phase == "finished":
+            self._build_end(steps[0], layer, viewport, view)
         else:
-            self._build_decision(ui, column, view)
-        region.content_height = column.y + ui.theme.unit * 2
+            lay_out(layer, steps, viewport, reading_column(steps[0], width, wide=True),
+                    partial(self._story, view), partial(self._choices, view), pin=True,
+                    more_choices=lambda n: ui.tn("fit.more_choices", n), more_text=lambda n: ui.t("fit.more_text"))
 
-    def _build_join(self, ui: Ui, column: Column, view: RoomView, room_height: int) -> None:
+    def _column(self, ui: Ui, layer: Layer, viewport: pygame.Rect) -> Column:
+        region = main_region(layer, viewport.width, viewport.y, viewport.bottom)
+        region.ui = ui
+        side = margin(ui)
+        return Column(ui, region, side, ui.theme.unit * 3, viewport.width - 2 * side)
+
+    def _build_join(self, ui: Ui, layer: Layer, viewport: pygame.Rect, view: RoomView) -> None:
+        column = self._column(ui, layer, viewport)
+        self._problem(column)
         column.add(TextBlock(ui.t("workshop.screen.join_heading"), "title", "bold", role="accent", center=True))
         if self._qr is not None:
-            column.add(Picture(self._qr, max(120, min(room_height // 2, column.width // 3))))
+            column.add(Picture(self._qr, max(120, min(viewport.height // 2, column.width // 3))))
         column.add(TextBlock(self.url, "heading", "bold", center=True, rich=False, key="address"))
         column.add(TextBlock(ui.t("workshop.screen.code_big", code=view.code), "title", "bold", center=True,
                              key="code"))
         column.add(TextBlock(ui.tn("workshop.cli.phones", view.phones), "heading", center=True, role="muted",
                              key="phones"))
+        column.region.content_height = column.y + ui.theme.unit * 2
 
-    def _build_decision(self, ui: Ui, column: Column, view: RoomView) -> None:
-        lang = ui.lang
+    def _problem(self, column: Column) -> None:
+        if self.problem:
+            column.add(TextBlock(self.problem, "small", role="warning_text", box="warning_bg", rich=False,
+                                 key="problem"))
+
+    def _status(self, ui: Ui, view: RoomView) -> str:
         status = ui.t(f"workshop.cli.phase.{view.phase}")
-        if view.phase == "voting":
+        if view.phase == "voting" and self.network:
             status += " · " + ui.t("workshop.screen.voters", voters=view.voters, phones=view.phones, round=view.round)
-        column.add(TextBlock(status, "heading", "bold", role="accent", key="status"))
+        elif view.round > 1:
+            status += " · " + ui.t("workshop.ui.round", round=view.round)
+        if self.typing:
+            status += " · " + ui.t("workshop.ui.typing")
+        if self.timer.running:
+            status += " · " + ui.t("workshop.ui.timer", time=_clock(self.timer.seconds(time.monotonic())))
+        return status
+
+    def _story(self, view: RoomView, column: Column) -> None:
+        """Status, the feedback of the choice just followed (training), the situation and a featured reason."""
+        ui = column.ui
+        lang, unit = ui.lang, ui.theme.unit
+        self._problem(column)
+        column.add(TextBlock(self._status(ui, view), "small", "bold", role="accent", rich=False, key="status"))
         if view.feedback:
-            column.add(TextBlock(ui.t("feedback") + ": " + view.feedback.get(lang), box="surface_alt", key="feedback"))
-        if view.phase == "finished":
-            ending = self.room.session.ending
-            if ending is not None:
-                column.add(TextBlock(ending.title.get(lang), "title", "bold", role="accent"))
-                column.add(TextBlock(ending.text.get(lang)))
-            return
-        column.add(TextBlock(view.situation.get(lang), key="situation"), gap=ui.theme.unit * 2)
-        total = max((sum(counts.values()) for counts in view.rounds or ()), default=0)
-        if view.rounds is not None and len(view.rounds) > 1:
+            column.add(TextBlock(ui.t("feedback") + ": " + view.feedback.get(lang), "small", box="surface_alt",
+                                 key="feedback"), gap=unit * 2)
+        column.add(TextBlock(view.situation.get(lang), key="situation"), gap=unit * 2)
+        if view.featured:
+            column.add(TextBlock(ui.t("workshop.screen.featured", text=view.featured), "text", "italic",
+                                 rich=False, box="surface_alt", key="featured"), gap=unit * 2)
+
+    def _choices(self, view: RoomView, column: Column) -> None:
+        """The numbered choices; under each the bars of every round once revealed, or the typed count."""
+        ui = column.ui
+        lang, unit = ui.lang, ui.theme.unit
+        rounds = view.rounds if (view.rounds is not None or not self.typing) else None
+        if self.typing:
+            rounds = self.room.view(facilitator=True).rounds
+        total = max((sum(counts.values()) for counts in rounds or ()), default=0)
+        if rounds is not None and len(rounds) > 1:
             column.add(TextBlock(ui.t("workshop.screen.legend"), "small", role="muted", key="legend"))
-        for number, option in enumerate(view.options, start=1):
-            text = f"{number}. {option.text.get(lang)}"
+        for index, option in enumerate(view.options):
+            text = f"{index + 1}. {option.text.get(lang)}"
             if not option.available:
                 text += f" ({ui.t('unavailable')}: {option.reason.get(lang)})"
-            column.add(TextBlock(text, "heading", role="text" if option.available else "muted", box="surface",
-                                 key=f"option:{option.id}"), gap=ui.theme.unit // 2)
-            if view.rounds is not None:
-                column.add(Bars([counts.get(option.id, 0) for counts in view.rounds], total, key=f"bars:{option.id}"))
-        if view.featured:
-            column.add(TextBlock(ui.t("workshop.screen.featured", text=view.featured), "heading", "italic",
-                                 rich=False, box="surface_alt", key="featured"))
+            column.add(TextBlock(text, "text", role="text" if option.available else "muted", box="surface",
+                                 border="accent" if self.typing and index == self.row else None,
+                                 key=f"option:{option.id}"), gap=unit // 2)
+            if self.typing:
+                count = (rounds[-1] if rounds else {}).get(option.id, 0)
+                column.row([Button("−", partial(self.change_count, index, -1), "secondary", key=f"minus:{option.id}"),
+                            Button(str(count), None, "chip", key=f"count:{option.id}", selected=index == self.row),
+                            Button("+", partial(self.change_count, index, 1), "secondary", key=f"plus:{option.id}")],
+                           gap=unit // 2)
+            elif rounds is not None:
+                column.add(Bars([counts.get(option.id, 0) for counts in rounds], total, key=f"bars:{option.id}"),
+                           gap=unit)
+
+    def _build_end(self, ui: Ui, layer: Layer, viewport: pygame.Rect, view: RoomView) -> None:
+        column = self._column(ui, layer, viewport)
+        lang = ui.lang
+        self._problem(column)
+        if view.feedback:
+            column.add(TextBlock(ui.t("feedback") + ": " + view.feedback.get(lang), "small", box="surface_alt",
+                                 key="feedback"))
+        ending = self.room.session.ending
+        if ending is not None:
+            column.add(TextBlock(ending.title.get(lang), "title", "bold", role="accent", key="ending"))
+            column.add(TextBlock(ending.text.get(lang)))
+        column.add(Button(ui.t("workshop.ui.to_debrief"), self.action_debrief, "primary", key="debrief"))
+        column.region.content_height = column.y + ui.theme.unit * 2
+
+    # -- the facilitator's view ---------------------------------------------------------------------
+    def _facilitator_data(self) -> FacilitatorView:
+        from game.workshop.facilitator import facilitator_view
+        from scoring.coach import Reacher
+
+        analysis = self.app.analysis_for(self.scenario)
+        if self._reacher is None:
+            self._reacher = Reacher(analysis)
+        return facilitator_view(self.room, analysis, self._reacher)
+
+    def _build_facilitator(self, ui: Ui, layer: Layer, viewport: pygame.Rect, view: RoomView) -> None:
+        """Everything the room does not see: counts always, reasons, the expert, where options lead, notes, timer."""
+        region = main_region(layer, viewport.width, viewport.y, viewport.bottom)
+        x, width = reading_column(ui, viewport.width, wide=True)
+        column = Column(ui, region, x, ui.theme.unit * 2, width)
+        unit, lang = ui.theme.unit, ui.lang
+        self._problem(column)
+        column.add(TextBlock(self._status(ui, view) + " · " + ui.tn("workshop.cli.phones", view.phones), "small",
+                             "bold", role="accent", rich=False, key="status"))
+        clock = _clock(self.timer.seconds(time.monotonic()))
+        column.add(TextBlock(ui.t("workshop.ui.timer_line", time=clock) + " · " + ui.t(
+            "workshop.ui.timer_running" if self.timer.running else "workshop.ui.timer_stopped"), "heading", "bold",
+            rich=False, key="timer"))
+        if view.phase == "finished":
+            column.add(TextBlock(ui.t("workshop.cli.phase.finished"), "heading", "bold"))
+            region.content_height = column.y + unit * 2
+            return
+        data = self._facilitator_data()
+        column.add(TextBlock(view.situation.get(lang), "small", role="muted", key="situation"))
+        if data.notes:
+            column.add(TextBlock(ui.t("workshop.ui.notes"), "small", "bold"), gap=unit // 2)
+            column.add(TextBlock(data.notes.get(lang), box="surface_alt", key="notes"))
+        column.add(Rule())
+        for number, option in enumerate(data.options, start=1):
+            self._facilitator_option(ui, column, number, option, data.majority)
+        column.add(Rule())
+        column.add(TextBlock(ui.t("workshop.ui.reasons", count=len(data.reasons)), "text", "bold"))
+        if not data.reasons:
+            column.add(TextBlock(ui.t("workshop.ui.no_reasons"), "small", role="muted"))
+        texts = {o.id: o.text.get(lang) for o in data.options}
+        for reason, choice_id in data.reasons:
+            on = data.featured == reason.id
+            column.add(TextBlock(f"“{reason.text}” — {texts.get(choice_id, choice_id)}", box="surface",
+                                 border="accent" if on else None, rich=False, key=f"reason:{reason.id}"),
+                       gap=unit // 2)
+            column.row([Button(ui.t("workshop.ui.feature_off" if on else "workshop.ui.feature_on"),
+                               partial(self.feature, reason.id), "chip", key=f"feature:{reason.id}", selected=on)])
+        region.content_height = column.y + unit * 2
+
+    def _facilitator_option(self, ui: Ui, column: Column, number: int, option: Any, majority: str | None) -> None:
+        lang, unit = ui.lang, ui.theme.unit
+        marks = [ui.t("workshop.ui.expert")] if option.expert else []
+        if option.id == majority:
+            marks.append(ui.t("workshop.ui.majority"))
+        if not option.available:
+            marks.append(ui.t("unavailable"))
+        title = f"{number}. {option.text.get(lang)}" + (f" ({', '.join(marks)})" if marks else "")
+        column.add(TextBlock(title, "text", "bold" if option.expert else "regular", rich=False,
+                             key=f"fac-option:{option.id}"), gap=unit // 4)
+        votes = " · ".join(ui.t("workshop.ui.round_votes", round=n, votes=c)
+                           for n, c in enumerate(option.counts, start=1)) or ui.t("workshop.ui.no_votes_yet")
+        column.add(TextBlock(votes, "small", key=f"fac-votes:{option.id}", rich=False), gap=unit // 4)
+        if option.reach is not None:
+            best, worst = option.reach.best, option.reach.worst
+            leads = ui.t("workshop.ui.leads", best=best.title.get(lang), best_resident=best.scores.resident,
+                         best_rules=best.scores.rules, worst=worst.title.get(lang),
+                         worst_resident=worst.scores.resident, worst_rules=worst.scores.rules)
+            column.add(TextBlock(leads, "small", role="muted", rich=False, key=f"fac-leads:{option.id}"), gap=unit)
+        else:
+            column.space(unit)
+
+
+def _clock(seconds: int) -> str:
+    from game.workshop.facilitator import clock_text
+
+    return clock_text(seconds)

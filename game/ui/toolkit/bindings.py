@@ -26,6 +26,8 @@ _CODES: dict[str, tuple[int, ...]] = {
     "tab": (pygame.K_TAB,),
     "up": (pygame.K_UP,),
     "down": (pygame.K_DOWN,),
+    "left": (pygame.K_LEFT,),
+    "right": (pygame.K_RIGHT,),
     "pageup": (pygame.K_PAGEUP,),
     "pagedown": (pygame.K_PAGEDOWN,),
     "home": (pygame.K_HOME,),
