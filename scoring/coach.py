@@ -27,12 +27,15 @@ class EndPoint:
     ending: str
     title: Text
     scores: Scores
+    outcome: str = ""  # the ending's declared outcome ("" when the scores decide)
 
     @property
-    def rank(self) -> tuple[float, float, float, str]:
-        """How good it is, as the expert route judges: the lower score, then the sum (ties: resident, id)."""
+    def rank(self) -> tuple[int, float, float, float, str]:
+        """How good it is, as the expert route judges: an ending declared other than omgekeerd comes last,
+        then the lower score, then the sum (ties: resident, id)."""
         resident, rules_score = self.scores.resident, self.scores.rules
-        return (min(resident, rules_score), resident + rules_score, resident, self.ending)
+        fits = 1 if self.outcome in ("", "omgekeerd") else 0
+        return (fits, min(resident, rules_score), resident + rules_score, resident, self.ending)
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,11 @@ def verdict_of(scenario: Scenario, ending_id: str | None, scores: Scores) -> str
     return str(outcome) if outcome else quadrant(scores)
 
 
+def _end_point(scenario: Scenario, ending_id: str, scores: Scores) -> EndPoint:
+    ending = scenario.endings[ending_id]
+    return EndPoint(ending_id, ending.title, scores, str(getattr(ending, "outcome", "") or ""))
+
+
 def reach_table(analysis: Analysis) -> dict[Key, Reach]:
     """The best and worst reachable ending of every state in the analysis's graph (children first)."""
     graph = analysis.graph
@@ -113,7 +121,7 @@ def reach_table(analysis: Analysis) -> dict[Key, Reach]:
     for key in _children_first(graph.root, graph.children):
         if key in graph.terminal:
             ending, resident, rules_total = graph.terminal[key]
-            point = EndPoint(ending, scenario.endings[ending].title, analysis.scores(resident, rules_total))
+            point = _end_point(scenario, ending, analysis.scores(resident, rules_total))
             table[key] = Reach(point, point)
             continue
         found = [table[child] for _choice, child in graph.children.get(key, []) if child in table]
@@ -173,7 +181,7 @@ def _expert_choice(options: Sequence[CoachOption], expert_route: Sequence[str], 
     reachable = [o for o in options if o.reach is not None]
     if not reachable:
         return None
-    return max(reachable, key=lambda o: o.reach.best.rank[:2] if o.reach else (0.0, 0.0)).id
+    return max(reachable, key=lambda o: o.reach.best.rank[:3] if o.reach else (0, 0.0, 0.0)).id
 
 
 def build_coach_view(scenario: Scenario, analysis: Analysis, choice_ids: Sequence[str],
@@ -214,11 +222,10 @@ def _view(scenario: Scenario, analysis: Analysis, reacher: Reacher, steps: list[
     finished = where in scenario.endings
     resident, rules_total = axis_totals(scenario, dict(state.metrics))
     scores = analysis.scores(resident, rules_total)
-    ending = EndPoint(where, scenario.endings[where].title, scores) if finished else None
+    ending = _end_point(scenario, where, scores) if finished else None
     expert = None
     if analysis.expert_ending and analysis.expert_scores and analysis.expert_ending in scenario.endings:
-        expert = EndPoint(analysis.expert_ending, scenario.endings[analysis.expert_ending].title,
-                          analysis.expert_scores)
+        expert = _end_point(scenario, analysis.expert_ending, analysis.expert_scores)
     return CoachView(scenario.id, scenario.title, finished, ending,
                      verdict_of(scenario, where if finished else None, scores), tuple(steps), departure, expert,
                      reflection_questions(scenario), named)

@@ -23,7 +23,9 @@ def endings_from(session: Session, analysis: Analysis) -> Iterator[tuple[tuple[i
         scores = score(session.scenario, analysis, session.metrics)
         ending = session.ending.id
         low = min(scores.resident, scores.rules)
-        yield (low, scores.resident + scores.rules, scores.resident, ending), ending, scores.resident, scores.rules
+        fits = 1 if session.ending.outcome in ("", "omgekeerd") else 0  # an ending declared a failure comes last
+        yield ((fits, low, scores.resident + scores.rules, scores.resident, ending), ending, scores.resident,
+               scores.rules)
         return
     for option in session.all_choices:
         if not option.available:
@@ -133,3 +135,25 @@ def test_notes_via_the_command_line_and_a_step_that_does_not_exist(tmp_path, cli
     assert code == 1 and "99" in err
     with Store.open(data) as store:
         assert notes_of(store, session_id) == CoachNotes("", {1: "Goed begin"})
+
+
+def test_an_ending_the_case_declares_a_failure_is_never_the_best_that_could_follow(tmp_path) -> None:
+    from storekit import edit, load
+
+    _, path = make_cases(tmp_path, "drie-stappen")["drie-stappen"]
+    edit(path, 'text: {nl: "Het gaat goed met Sam.", en: "Sam is doing well."}}',
+         'text: {nl: "Het gaat goed met Sam.", en: "Sam is doing well."}, outcome: stuck}')
+    scenario = load(path)
+    analysis = analyse(scenario)
+    route = ["bellen", "luisteren", "maatwerk"]
+    view = build_coach_view(scenario, analysis, route)
+    call = view.steps[0].chosen.reach
+    assert call is not None and call.best.ending == "slecht" and call.worst.ending == "goed"
+    assert call.best.scores.rules < call.worst.scores.rules  # the scores alone would have said otherwise
+    for step in view.steps:
+        for option in step.options:
+            if option.available and option.reach is not None:
+                got = option.reach
+                assert ((got.best.ending, got.best.scores.resident, got.best.scores.rules),
+                        (got.worst.ending, got.worst.scores.resident, got.worst.scores.rules)) == \
+                    brute_reach(scenario, analysis, route[:step.number - 1] + [option.id])
