@@ -251,7 +251,8 @@ def test_validate_with_smells_does_not_import_pygame():
 LIBRARY = [s for s in load_library().playable()]
 
 
-PENDING_CONTENT = ("is a strawman", "the expert option is the longest text")  # issue 10's smells: the content issue fixes the cases (tests/test_library_content.py records them)
+# issue 10's smells that the content issue fixes in the cases (tests/test_library_content.py records them)
+PENDING_CONTENT = ("is a strawman", "the expert option is the longest text")
 
 
 @pytest.mark.parametrize("scenario", LIBRARY, ids=[s.id for s in LIBRARY])
