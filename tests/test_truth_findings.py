@@ -233,3 +233,41 @@ def test_in_dutch_the_common_findings_are_dutch(check):
                   "situatie los is vanaf de start niet te bereiken", "vanuit situatie los is geen afloop te bereiken"):
         assert dutch in shown, dutch
     assert ": fout: " in shown and "error" not in shown
+
+
+LOOP = """
+format: 1
+id: casus
+title: {nl: "Lus"}
+start: a
+situations:
+  a:
+    text: {nl: "A."}
+    choices:
+      - {id: terug, text: {nl: "Nog eens"}, effects: {trust: 1}, requires: {metric: trust, lt: 2}, goto: a}
+      - {id: door, text: {nl: "Door"}, effects: {legality: 1}, goto: b}
+      - {id: weg, text: {nl: "Weg"}, effects: {legality: -1, trust: -1}, goto: b}
+  b:
+    text: {nl: "B."}
+    choices:
+      - {id: weer, text: {nl: "Terug"}, goto: a}
+      - {id: klaar, text: {nl: "Klaar"}, goto: einde}
+endings:
+  einde: {title: {nl: "Einde"}, text: {nl: "Einde."}, outcome: kind}
+"""
+
+
+def test_the_scoring_checks_in_dutch_and_in_the_engine_s_english(scenario):
+    from game.cli.findings import message, render
+    from game.content.library import load_library
+    from scoring.smells import smells
+
+    found = smells(scenario(LOOP)) + [f for s in load_library().playable()[:3] for f in smells(s)]
+    kinds = {message(f, "en")[1] for f in found}
+    assert {"findings.same_effects", "findings.no_lever", "findings.outcome_differs", "findings.give_away",
+            "findings.strawman"} <= kinds
+    assert [render(f, "en") for f in found] == [str(f) for f in found]
+    dutch = "\n".join(render(f, "nl") for f in found)
+    for words in ('heeft als uitkomst "kind", maar', "is een stropop", "de keuze van de expert is de langste tekst",
+                  "zonder een wettelijke mogelijkheid te gebruiken", "hebben dezelfde gevolgen"):
+        assert words in dutch, words

@@ -42,6 +42,21 @@ MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), k) for
     (r'^(?P<where>.+) tests unknown metric "(?P<metric>[^"]*)"$', "findings.tests_unknown_metric"),
     (r'^flag "(?P<flag>[^"]*)" is set \(by choice (?P<choice>\S+)\) but no condition reads it$',
      "findings.flag_never_read"),
+    (r"^the (?P<axis>resident|rules) axis cannot vary: every playthrough ends with a (?:resident|rules) total of "
+     r"(?P<total>\S+), so every player scores 100 on it$", "findings.fixed_axis"),
+    (r"^a route to ending (?P<ending>\S+) scores resident (?P<resident>\d+) and rules (?P<rules>\d+) \((?P<high>\d+) "
+     r"or more on both\) without using any lever: (?P<route>.*)$", "findings.no_lever"),
+    (r'^ending (?P<ending>\S+) declares outcome "(?P<outcome>[^"]*)", but (?P<count>\d+) of its (?P<routes>\d+) routes '
+     r'score in another quadrant, e\.g\. (?P<route>.*) \(resident (?P<resident>\d+), rules (?P<rules>\d+): '
+     r'"(?P<quadrant>[^"]*)"\)$', "findings.outcome_differs"),
+    (r"^the expert option is the longest text in (?P<count>\d+) of (?P<decisions>\d+) decisions on the expert route "
+     r"\((?P<share>\d+) %\): experienced players pick it without reading$", "findings.give_away"),
+    (r"^choice (?P<choice>\S+) is a strawman: every other choice of (?P<situation>\S+) scores better on both the "
+     r"resident and the rules axis and it saves no effort \((?P<effects>.*)\)$", "findings.strawman"),
+    (r"^all (?P<count>\d+) choices of situation (?P<situation>\S+) have the same effects \((?P<effects>.*)\): "
+     r"the decision here changes no score$", "findings.same_effects"),
+    (r"^ending (?P<ending>\S+) can never be reached: the conditions on the way never hold$",
+     "findings.never_reached"),
     (r'^(?P<where>.+) has no "(?P<name>[^"]*)"$', "findings.missing_key"),
 ))
 
@@ -56,6 +71,13 @@ HINTS: dict[str, str] = {
     "findings.not_reachable": "findings.not_reachable.hint",
     "findings.no_ending": "findings.no_ending.hint",
     "findings.flag_never_read": "findings.flag_never_read.hint",
+    "findings.fixed_axis": "findings.fixed_axis.hint",
+    "findings.no_lever": "findings.no_lever.hint",
+    "findings.outcome_differs": "findings.outcome_differs.hint",
+    "findings.give_away": "findings.give_away.hint",
+    "findings.strawman": "findings.strawman.hint",
+    "findings.same_effects": "findings.same_effects.hint",
+    "findings.never_reached": "findings.never_reached.hint",
     "findings.long_sentence": "findings.long_sentence.hint",
     "findings.id_differs": "findings.id_differs.hint",
 }
@@ -95,6 +117,8 @@ def message(finding: Finding, lang: str) -> tuple[str, str | None]:
                 params["where"] = place(params["where"], lang)
             if key == "findings.no_language":
                 params["language"] = t(f"findings.language.{params['code']}", lang)
+            if "axis" in params:
+                params["axis_name"] = t(f"axis.{params['axis']}", lang)
             if "noun" in params:
                 params["noun"] = t(f"findings.noun.{params['noun'].replace(' ', '_')}", lang)
             return t(key, lang, **params), key
@@ -137,8 +161,17 @@ def _params(finding: Finding, key: str | None, lang: str) -> dict[str, str]:
             if "where" in params:
                 params["where"] = place(params["where"], lang)
             params["limit"] = str(MAX_SENTENCE_WORDS)
+            if "axis" in params:
+                params["axis_name"] = t(f"axis.{params['axis']}", lang)
+                params["metrics"] = _in_brackets(finding.hint)
             return params
     return {}
+
+
+def _in_brackets(text: str) -> str:
+    """The last bracketed part of a text (a fixed-axis hint lists the axis's metrics there)."""
+    start, end = text.rfind("("), text.rfind(")")
+    return text[start + 1:end] if 0 <= start < end else ""
 
 
 def render(finding: Finding, lang: str) -> str:

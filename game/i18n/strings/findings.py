@@ -102,6 +102,74 @@ STRINGS: dict[str, dict[str, str]] = {
               "of haal haar uit set:",
         "en": "test it where it matters (requires: {{flag: ...}}, a next if, or an epilogue if), "
               "or remove it from set:"},
+    # -- the scoring checks ------------------------------------------------------------------------
+    "findings.fixed_axis": {
+        "nl": "de as {axis_name} kan niet variëren: elke speelsessie eindigt met een totaal van {total}, "
+              "dus iedereen scoort er 100 op",
+        "en": "the {axis_name} axis cannot vary: every playthrough ends with a {axis_name} total of {total}, "
+              "so every player scores 100 on it"},
+    "findings.fixed_axis.hint": {"nl": "geef keuzes verschillende gevolgen voor de meetwaarden van die as ({metrics})",
+                                 "en": "give choices different effects on the {axis_name} metrics ({metrics})"},
+    "findings.no_lever": {
+        "nl": "een route naar afloop {ending} scoort bewoner {resident} en regels {rules} ({high} of meer op allebei) "
+              "zonder een wettelijke mogelijkheid te gebruiken: {route}",
+        "en": "a route to ending {ending} scores resident {resident} and rules {rules} ({high} or more on both) "
+              "without using any lever: {route}"},
+    "findings.no_lever.hint": {
+        "nl": "de beste afloop hoort de wet om te draaien: noem de hefboom die een keuze op deze route gebruikt "
+              "(levers: [...]), of verlaag de scores van deze route",
+        "en": "the best outcome should need the law turned around: name the lever a choice on this route uses "
+              "(levers: [...]), or lower the scores of this route"},
+    "findings.outcome_differs": {
+        "nl": 'afloop {ending} heeft als uitkomst "{outcome}", maar {count} van de {routes} routes ernaartoe scoren '
+              'in een ander kwadrant, zoals {route} (bewoner {resident}, regels {rules}: "{quadrant}")',
+        "en": 'ending {ending} declares outcome "{outcome}", but {count} of its {routes} routes score in another '
+              'quadrant, e.g. {route} (resident {resident}, rules {rules}: "{quadrant}")'},
+    "findings.outcome_differs.hint": {
+        "nl": "de nabespreking volgt de afloop; geef de keuzes op deze routes (of de afloop, onder effects:) "
+              "gevolgen die bij het verhaal passen, of laat deze routes elders eindigen "
+              "('omgekeerd analyze --routes BESTAND.csv' toont elke route)",
+        "en": "the debrief follows the ending; give the choices on these routes (or the ending, under effects:) "
+              "effects that match the story, or let these routes end elsewhere ('omgekeerd analyze --routes "
+              "FILE.csv' lists every route)"},
+    "findings.give_away": {
+        "nl": "de keuze van de expert is de langste tekst in {count} van de {decisions} beslissingen op de route "
+              "van de expert ({share} %): ervaren spelers kiezen haar zonder te lezen",
+        "en": "the expert option is the longest text in {count} of {decisions} decisions on the expert route "
+              "({share} %): experienced players pick it without reading"},
+    "findings.give_away.hint": {
+        "nl": "geef de andere keuzes een eigen reden en een vergelijkbare lengte, of zeg de keuze van de expert "
+              "korter; mik op hoogstens 40 %",
+        "en": "give the other options reasons of their own and a similar length, or say the expert option "
+              "more briefly; aim for at most 40 %"},
+    "findings.strawman": {
+        "nl": "keuze {choice} is een stropop: elke andere keuze van {situation} scoort beter voor bewoner én regels, "
+              "en ze bespaart geen moeite ({effects})",
+        "en": "choice {choice} is a strawman: every other choice of {situation} scores better on both the resident "
+              "and the rules axis and it saves no effort ({effects})"},
+    "findings.strawman.hint": {
+        "nl": "niemand die nadenkt kiest haar, dus ze leert niets: geef haar de winst die verleidt "
+              "(snelheid, een regel die het lijkt te eisen, minder risico), of haal haar weg",
+        "en": "nobody thoughtful picks it, so it teaches nothing: give it the gain that makes it tempting "
+              "(speed, a rule that seems to demand it, less risk), or remove it"},
+    "findings.same_effects": {
+        "nl": "alle {count} keuzes van situatie {situation} hebben dezelfde gevolgen ({effects}): "
+              "de beslissing hier verandert geen score",
+        "en": "all {count} choices of situation {situation} have the same effects ({effects}): "
+              "the decision here changes no score"},
+    "findings.same_effects.hint": {
+        "nl": "geef elke keuze de gevolgen die laten zien wat ze oplevert en kost; verschilt alleen het verhaal, "
+              "dan mag dat voor één situatie, maar zeg in de feedback waarom het ertoe doet",
+        "en": "give each choice the effects that show what it gains and costs; if only the story differs, that is "
+              "fine for one situation, but say in the feedback why it matters"},
+    "findings.never_reached": {
+        "nl": "afloop {ending} is nooit te bereiken: de voorwaarden onderweg gelden nooit",
+        "en": "ending {ending} can never be reached: the conditions on the way never hold"},
+    "findings.never_reached.hint": {
+        "nl": "controleer de requires- en next-voorwaarden op weg ernaartoe ('omgekeerd analyze' toont wat "
+              "bereikbaar is)",
+        "en": "check the requires and next conditions on the way there ('omgekeerd analyze' shows what is "
+              "reachable)"},
     # -- parts of hints -------------------------------------------------------------------------
     "findings.did_you_mean": {"nl": 'bedoel je "{word}"?', "en": 'did you mean "{word}"?'},
     "findings.allowed_keys": {"nl": "toegestane sleutels: {keys}", "en": "allowed keys: {keys}"},
