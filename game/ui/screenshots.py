@@ -183,6 +183,8 @@ def _render(folder: Path, lang: str, size: tuple[int, int], library_folder: Path
         shooter.show("projector-debrief", "debrief", play=play)
         _coaching_screens(app, shooter, play.session_id, "projector-")
         app.change_settings(projector=False)
+        from game.ui.screens.workshop_shots import workshop_shots  # the workshop always uses projector type
+        workshop_shots(app, shooter.shot, scenario)
         _broken_case(app, shooter, scenario, scratch)
     finally:
         app.close()

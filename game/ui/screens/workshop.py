@@ -21,7 +21,7 @@ import pygame
 from game.engine.model import Scenario
 from game.engine.session import Session
 from game.ui.screens.base import Screen
-from game.ui.screens.workshop_parts import Bars, Picture, projector_steps
+from game.ui.screens.workshop_parts import Bars, Picture, beside, projector_steps
 from game.ui.toolkit.bindings import Binding
 from game.ui.toolkit.chrome import hint_bar, main_region, margin, reading_column, top_bar
 from game.ui.toolkit.fit import lay_out
@@ -373,16 +373,20 @@ class WorkshopScreen(Screen):
         return Column(ui, region, side, ui.theme.unit * 3, viewport.width - 2 * side)
 
     def _build_join(self, ui: Ui, layer: Layer, viewport: pygame.Rect, view: RoomView) -> None:
+        """The QR code as large as the room left by the heading, the address, the code and the phones."""
         column = self._column(ui, layer, viewport)
         self._problem(column)
         column.add(TextBlock(ui.t("workshop.screen.join_heading"), "title", "bold", role="accent", center=True))
+        texts = [TextBlock(self.url, "heading", "bold", center=True, rich=False, key="address"),
+                 TextBlock(ui.t("workshop.screen.code_big", code=view.code), "title", "bold", center=True, key="code"),
+                 TextBlock(ui.tn("workshop.cli.phones", view.phones), "heading", center=True, role="muted",
+                           key="phones")]
+        below = sum(block.place(ui, 0, 0, column.width) + column.gap for block in texts) + ui.theme.unit * 2
         if self._qr is not None:
-            column.add(Picture(self._qr, max(120, min(viewport.height // 2, column.width // 3))))
-        column.add(TextBlock(self.url, "heading", "bold", center=True, rich=False, key="address"))
-        column.add(TextBlock(ui.t("workshop.screen.code_big", code=view.code), "title", "bold", center=True,
-                             key="code"))
-        column.add(TextBlock(ui.tn("workshop.cli.phones", view.phones), "heading", center=True, role="muted",
-                             key="phones"))
+            room = viewport.height - column.y - below - column.gap
+            column.add(Picture(self._qr, max(120, min(room, column.width // 3))))
+        for block in texts:
+            column.add(block)
         column.region.content_height = column.y + ui.theme.unit * 2
 
     def _problem(self, column: Column) -> None:
@@ -398,7 +402,7 @@ class WorkshopScreen(Screen):
             status += " · " + ui.t("workshop.ui.round", round=view.round)
         if self.typing:
             status += " · " + ui.t("workshop.ui.typing")
-        if self.timer.running:
+        if self.timer.running and not self.facilitating:
             status += " · " + ui.t("workshop.ui.timer", time=_clock(self.timer.seconds(time.monotonic())))
         return status
 
@@ -430,18 +434,19 @@ class WorkshopScreen(Screen):
             text = f"{index + 1}. {option.text.get(lang)}"
             if not option.available:
                 text += f" ({ui.t('unavailable')}: {option.reason.get(lang)})"
-            column.add(TextBlock(text, "text", role="text" if option.available else "muted", box="surface",
-                                 border="accent" if self.typing and index == self.row else None,
-                                 key=f"option:{option.id}"), gap=unit // 2)
+            block = TextBlock(text, "text", role="text" if option.available else "muted", box="surface",
+                              border="accent" if self.typing and index == self.row else None, key=f"option:{option.id}")
+            if rounds is not None and not self.typing:  # the bars beside the choice: the list keeps its height
+                beside(column, block, Bars([counts.get(option.id, 0) for counts in rounds], total,
+                                                 key=f"bars:{option.id}"))
+                continue
+            column.add(block, gap=unit // 2)
             if self.typing:
                 count = (rounds[-1] if rounds else {}).get(option.id, 0)
                 column.row([Button("−", partial(self.change_count, index, -1), "secondary", key=f"minus:{option.id}"),
                             Button(str(count), None, "chip", key=f"count:{option.id}", selected=index == self.row),
                             Button("+", partial(self.change_count, index, 1), "secondary", key=f"plus:{option.id}")],
                            gap=unit // 2)
-            elif rounds is not None:
-                column.add(Bars([counts.get(option.id, 0) for counts in rounds], total, key=f"bars:{option.id}"),
-                           gap=unit)
 
     def _build_end(self, ui: Ui, layer: Layer, viewport: pygame.Rect, view: RoomView) -> None:
         column = self._column(ui, layer, viewport)
@@ -468,43 +473,56 @@ class WorkshopScreen(Screen):
         return facilitator_view(self.room, analysis, self._reacher)
 
     def _build_facilitator(self, ui: Ui, layer: Layer, viewport: pygame.Rect, view: RoomView) -> None:
-        """Everything the room does not see: counts always, reasons, the expert, where options lead, notes, timer."""
+        """Everything the room does not see: counts always, the expert, where options lead; beside them the
+        timer, the author's notes and the reasons (two columns when the window is wide enough)."""
         region = main_region(layer, viewport.width, viewport.y, viewport.bottom)
-        x, width = reading_column(ui, viewport.width, wide=True)
-        column = Column(ui, region, x, ui.theme.unit * 2, width)
-        unit, lang = ui.theme.unit, ui.lang
-        self._problem(column)
-        column.add(TextBlock(self._status(ui, view) + " · " + ui.tn("workshop.cli.phones", view.phones), "small",
-                             "bold", role="accent", rich=False, key="status"))
-        clock = _clock(self.timer.seconds(time.monotonic()))
-        column.add(TextBlock(ui.t("workshop.ui.timer_line", time=clock) + " · " + ui.t(
-            "workshop.ui.timer_running" if self.timer.running else "workshop.ui.timer_stopped"), "heading", "bold",
-            rich=False, key="timer"))
+        unit = ui.theme.unit
+        side = margin(ui)
+        inner = viewport.width - 2 * side
+        two = inner >= ui.theme.text_px * 56
+        left_width = int(inner * 0.58) if two else inner
+        left = Column(ui, region, side, unit * 2, left_width)
+        right = Column(ui, region, side + left_width + unit * 3, unit * 2, inner - left_width - unit * 3) if two \
+            else left
+        self._problem(left)
+        left.add(TextBlock(self._status(ui, view) + " · " + ui.tn("workshop.cli.phones", view.phones), "small",
+                           "bold", role="accent", rich=False, key="status"))
         if view.phase == "finished":
-            column.add(TextBlock(ui.t("workshop.cli.phase.finished"), "heading", "bold"))
-            region.content_height = column.y + unit * 2
-            return
-        data = self._facilitator_data()
-        column.add(TextBlock(view.situation.get(lang), "small", role="muted", key="situation"))
+            left.add(TextBlock(ui.t("workshop.cli.phase.finished"), "heading", "bold"))
+        else:
+            data = self._facilitator_data()
+            left.add(TextBlock(view.situation.get(ui.lang), "small", role="muted", key="situation"))
+            left.add(Rule())
+            for number, option in enumerate(data.options, start=1):
+                self._facilitator_option(ui, left, number, option, data.majority)
+            if not two:
+                left.add(Rule())
+            self._facilitator_side(ui, right, data)
+        region.content_height = max(left.y, right.y) + unit * 2
+
+    def _facilitator_side(self, ui: Ui, column: Column, data: FacilitatorView) -> None:
+        """The discussion timer, the author's notes and the reasons, each with a button for the projector."""
+        unit, lang = ui.theme.unit, ui.lang
+        clock = _clock(self.timer.seconds(time.monotonic()))
+        column.add(TextBlock(ui.t("workshop.ui.timer_line", time=clock), "title", "bold", rich=False, key="timer"),
+                   gap=0)
+        column.add(TextBlock(ui.t("workshop.ui.timer_running" if self.timer.running else "workshop.ui.timer_stopped"),
+                             "small", role="muted", key="timer-state"))
         if data.notes:
             column.add(TextBlock(ui.t("workshop.ui.notes"), "small", "bold"), gap=unit // 2)
-            column.add(TextBlock(data.notes.get(lang), box="surface_alt", key="notes"))
-        column.add(Rule())
-        for number, option in enumerate(data.options, start=1):
-            self._facilitator_option(ui, column, number, option, data.majority)
-        column.add(Rule())
+            column.add(TextBlock(data.notes.get(lang), "small", box="surface_alt", rich=False, key="notes"))
         column.add(TextBlock(ui.t("workshop.ui.reasons", count=len(data.reasons)), "text", "bold"))
         if not data.reasons:
             column.add(TextBlock(ui.t("workshop.ui.no_reasons"), "small", role="muted"))
-        texts = {o.id: o.text.get(lang) for o in data.options}
+        numbers = {o.id: number for number, o in enumerate(data.options, start=1)}
         for reason, choice_id in data.reasons:
             on = data.featured == reason.id
-            column.add(TextBlock(f"“{reason.text}” — {texts.get(choice_id, choice_id)}", box="surface",
+            voted = ui.t("workshop.ui.reason_choice", number=numbers.get(choice_id, "?"))
+            column.add(TextBlock(f"“{reason.text}” — {voted}", "small", box="surface",
                                  border="accent" if on else None, rich=False, key=f"reason:{reason.id}"),
                        gap=unit // 2)
             column.row([Button(ui.t("workshop.ui.feature_off" if on else "workshop.ui.feature_on"),
                                partial(self.feature, reason.id), "chip", key=f"feature:{reason.id}", selected=on)])
-        region.content_height = column.y + unit * 2
 
     def _facilitator_option(self, ui: Ui, column: Column, number: int, option: Any, majority: str | None) -> None:
         lang, unit = ui.lang, ui.theme.unit

@@ -12,9 +12,8 @@ from typing import Any
 from game.engine.model import Scenario
 from game.store.groups import GroupDecision
 from game.ui.screens.base import Screen
-from game.ui.screens.workshop_parts import Bars, projector_steps
+from game.ui.screens.workshop_parts import Bars, RoomChart, beside, projector_steps
 from game.ui.toolkit.bindings import Binding
-from game.ui.toolkit.chart import QuadrantChart
 from game.ui.toolkit.chrome import hint_bar, main_region, margin, top_bar
 from game.ui.toolkit.widgets import Column, Layer, Rule, TextBlock, Ui
 
@@ -89,8 +88,8 @@ class WorkshopDebriefScreen(Screen):
     def _chart(self, ui: Ui, column: Column, room: int) -> None:
         """The chart of the room's route and the expert's end point, beside the ending and both scores."""
         debrief, unit, lang = self.debrief, ui.theme.unit, ui.lang
-        size = max(unit * 20, min(room - unit * 4, int(column.width * 0.45)))
-        chart = QuadrantChart(debrief.trajectory, debrief.expert_scores, size)
+        size = max(unit * 20, min(room - unit * 6, int(column.width * 0.45)))
+        chart = RoomChart(debrief.trajectory, debrief.expert_scores, size)
         chart.place(ui, column.x, column.y, size)
         column.region.add(chart)
         text = Column(ui, column.region, column.x + size + unit * 3, column.y, column.width - size - unit * 3)
@@ -124,10 +123,9 @@ class WorkshopDebriefScreen(Screen):
                 if choice.expert:
                     marks.append(ui.t("workshop.ui.expert"))
                 label = choice.text.get(lang) + (f" ({', '.join(marks)})" if marks else "")
-                column.add(TextBlock(label, "text", "bold" if choice.followed else "regular", rich=False,
-                                     key=f"spread:{decision.number}:{choice.id}"), gap=unit // 4)
-                column.add(Bars(list(choice.counts), total, key=f"spread-bars:{decision.number}:{choice.id}"),
-                           gap=unit // 2)
+                beside(column, TextBlock(label, "text", "bold" if choice.followed else "regular", rich=False,
+                                         key=f"spread:{decision.number}:{choice.id}"),
+                       Bars(list(choice.counts), total, key=f"spread-bars:{decision.number}:{choice.id}"))
             column.add(Rule(), gap=unit * 2)
 
     def _question(self, ui: Ui, column: Column, number: int, room: int) -> None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import pygame
 
+from game.ui.toolkit.chart import ChartPlan, QuadrantChart
 from game.ui.toolkit.fit import type_steps
 from game.ui.toolkit.theme import make_theme
-from game.ui.toolkit.widgets import DrawState, Ui, Widget
+from game.ui.toolkit.widgets import Column, DrawState, TextBlock, Ui, Widget
+
+BARS_TEXT_SHARE = 0.6  # of a column's width, for a choice's text beside its bars
+ROOM_WORDS = {"ui.chart.you": "workshop.ui.chart.room", "fit.chart.together": "workshop.ui.chart.together"}
 
 
 class Picture(Widget):
@@ -39,7 +43,7 @@ class Bars(Widget):
         return " → ".join(str(count) for count in self.counts)
 
     def _bar(self, ui: Ui) -> int:
-        return max(ui.theme.unit * 2, ui.layout("9", "text").line_height)
+        return max(ui.theme.unit, int(ui.layout("9", "small").line_height * 0.9))
 
     def place(self, ui: Ui, x: int, y: int, width: int) -> int:
         height = len(self.counts) * (self._bar(ui) + ui.theme.unit // 2)
@@ -49,7 +53,7 @@ class Bars(Widget):
     def draw(self, surface: pygame.Surface, ui: Ui, origin: tuple[int, int], state: DrawState) -> None:
         rect = self.screen_rect(origin)
         unit, bar = ui.theme.unit, self._bar(ui)
-        label_width = ui.layout("999", "text", 1000, "bold").text_width + unit * 2
+        label_width = ui.layout("999", "small", 1000, "bold").text_width + unit
         for index, count in enumerate(self.counts):
             top = rect.y + index * (bar + unit // 2)
             track = pygame.Rect(rect.x + label_width, top, rect.width - label_width, bar)
@@ -57,9 +61,10 @@ class Bars(Widget):
             filled = track.copy()
             filled.width = int(track.width * count / self.total)
             latest = index == len(self.counts) - 1
-            pygame.draw.rect(surface, ui.colour("accent") if latest else ui.colour("muted"), filled)
-            pygame.draw.rect(surface, ui.colour("border"), track, 1)
-            layout = ui.layout(str(count), "text", label_width, "bold" if latest else "regular", rich=False)
+            pygame.draw.rect(surface, ui.colour("accent") if latest else ui.colour("border"), filled)
+            pygame.draw.rect(surface, ui.colour("muted") if not latest and count else ui.colour("border"),
+                             filled if not latest and count else track, 1)
+            layout = ui.layout(str(count), "small", label_width, "bold" if latest else "regular", rich=False)
             layout.draw(surface, rect.x, top + (bar - layout.height) // 2, ui.colour("text"))
 
 
@@ -69,3 +74,40 @@ def projector_steps(app: object, ui: Ui, width: int, height: int) -> list[Ui]:
     settings = replace(app.settings, projector=True)  # type: ignore[attr-defined]
     projector_ui = replace(ui, theme=make_theme(settings, width, height))
     return type_steps(projector_ui, settings, width, height)
+
+
+@dataclass
+class RoomWords(Ui):
+    """A Ui whose chart tags speak of the room ("The room") instead of the player ("You")."""
+
+    def t(self, key: str, **values: object) -> str:
+        return super().t(ROOM_WORDS.get(key, key), **values)
+
+
+class RoomChart(QuadrantChart):
+    """The quadrant chart of a room's route, the room's end point tagged as the room's."""
+
+    @staticmethod
+    def _words(ui: Ui) -> Ui:
+        return RoomWords(ui.theme, ui.fonts, ui.typesetter, ui.lang, ui.keyboard)
+
+    def plan(self, ui: Ui, rect: pygame.Rect) -> ChartPlan:
+        return super().plan(self._words(ui), rect)
+
+    def draw(self, surface: pygame.Surface, ui: Ui, origin: tuple[int, int], state: DrawState) -> None:
+        super().draw(surface, self._words(ui), origin, state)
+
+
+def beside(column: Column, block: TextBlock, bars: Bars, share: float = BARS_TEXT_SHARE) -> None:
+    """A choice's text on the left and its bars on the right, in one row of the column."""
+    unit = column.ui.theme.unit
+    text_width = int(column.width * share)
+    bars_width = column.width - text_width - unit * 2
+    top = column.y
+    block.place(column.ui, column.x, top, text_width)
+    column.region.add(block)
+    bars_height = bars.place(column.ui, 0, 0, bars_width)
+    bars.place(column.ui, column.x + text_width + unit * 2, top + max(0, (block.rect.height - bars_height) // 2),
+               bars_width)
+    column.region.add(bars)
+    column.y = max(block.rect.bottom, bars.rect.bottom) + unit // 2
