@@ -220,8 +220,12 @@ def cmd_group_report(args: argparse.Namespace) -> int:
     target = str(args.target).strip()
     try:
         with open_reading(args) as store:
-            if target.isdigit():
+            rounds = None
+            if target.isdigit():  # all digits: a workshop group session's id (docs/workshop.md)
+                from game.workshop.debrief import stored_debrief
+
                 report = group_report_of(store, int(target))
+                rounds = stored_debrief(store, int(target)) if report is not None else None
                 missing = t("coaching.group.no_workshop", lang, id=target)
             else:
                 report = group_of_case(store, target, names=args.names)
@@ -230,7 +234,7 @@ def cmd_group_report(args: argparse.Namespace) -> int:
         return _fail(exc.message(lang))
     if report is None:
         return _fail(missing)
-    failed = _write_page(args.out, render_group(report, lang, names=args.names), lang)
+    failed = _write_page(args.out, render_group(report, lang, names=args.names, rounds=rounds), lang)
     if failed is not None:
         return failed
     counted = (tn("coaching.decisions", len(report.spread), lang) if report.workshop

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from game.engine import markup
 from game.engine.model import Text
@@ -10,6 +11,9 @@ from game.i18n import has, t, tn
 from game.render.coaching import dot_radius, end_chart, excerpt
 from game.render.report import environment
 from scoring.group import GroupReport
+
+if TYPE_CHECKING:
+    from game.workshop.debrief import GroupDebrief
 
 
 def _text(value: Text | str, lang: str) -> str:
@@ -24,8 +28,10 @@ def verdict_label(verdict: str, lang: str) -> str:
     return verdict
 
 
-def render_group(report: GroupReport, lang: str = "nl", names: bool = False) -> str:
-    """The group report as one HTML document; pseudonyms only with ``names``."""
+def render_group(report: GroupReport, lang: str = "nl", names: bool = False,
+                 rounds: GroupDebrief | None = None) -> str:
+    """The group report as one HTML document; pseudonyms only with ``names``; a workshop's ``rounds`` (its group
+    debrief) add every round's votes, where the room split, both routes' scores and the reflection questions."""
     title = report.title.get(lang) or report.scenario_id
     kicker = "coaching.group.kicker_workshop" if report.workshop else "coaching.group.kicker"
     facts = [(t("coaching.group.case", lang), report.scenario_id)]
@@ -37,7 +43,7 @@ def render_group(report: GroupReport, lang: str = "nl", names: bool = False) -> 
     current = report.marks[0].quadrant if report.workshop and report.marks else None
     page = environment().get_template("group.html.j2")
     return page.render(
-        g=report, lang=lang, title=title, names=names, facts=facts,
+        g=report, lang=lang, title=title, names=names, facts=facts, rounds=rounds,
         page_title=markup.plain(f"{t(kicker, lang)}: {title}"),
         label=partial(t, lang=lang), text=partial(_text, lang=lang), excerpt=excerpt,
         chart=end_chart(report.marks, lang, names, current), radius=dot_radius, spread=report.spread,

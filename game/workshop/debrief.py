@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from game.engine.model import Scenario, Text
 from game.engine.session import Session
-from game.store.groups import GroupDecision
+from game.store.database import Store
+from game.store.groups import GroupDecision, get_group
 from game.workshop.room import Room
 from scoring.analysis import Analysis
 from scoring.coach import reflection_questions
@@ -70,6 +71,25 @@ class GroupDebrief:
 def room_decisions(room: Room) -> list[GroupDecision]:
     """The decisions a room followed, in the shape the store keeps them."""
     return [GroupDecision(d.situation_id, tuple(d.counts()), d.followed or "", d.seconds) for d in room.decisions]
+
+
+def stored_debrief(store: Store, group_id: int) -> GroupDebrief | None:
+    """The group debrief of a stored group session, on the case exactly as it was played (None: no such session,
+    or its case can no longer be read)."""
+    from game.play.coaching import Cases, _group_as_saved  # the case as the session saved it
+
+    group = get_group(store, group_id)
+    rows = store._read("SELECT text FROM contents WHERE hash = ?", (group.content_hash,)) if group else []
+    if group is None or not rows:
+        return None
+    cases = Cases()
+    scenario = cases.scenario(_group_as_saved(group, str(rows[0]["text"])))
+    if scenario is None:
+        return None
+    try:
+        return build_group_debrief(scenario, cases.analysis(scenario), group.decisions)
+    except Exception:  # a stored choice the case no longer has: the report goes without the rounds
+        return None
 
 
 def build_group_debrief(scenario: Scenario, analysis: Analysis, decisions: Sequence[GroupDecision]) -> GroupDebrief:
