@@ -83,7 +83,7 @@ def stored(app: Any) -> Store:
 
 # -- the whole workshop -----------------------------------------------------------------------------------
 
-def test_a_whole_workshop_from_the_start_screen_to_the_group_debrief_with_forty_phones(app):
+def test_a_whole_workshop_from_the_start_screen_to_the_group_debrief_with_forty_phones(app, tmp_path):
     click(app, "workshop")  # start screen -> Workshop
     assert app.screen.name == "workshop_pick" and "De gesloten deur" in texts_on_screen(app)
     press(app, pygame.K_1)  # the first case
@@ -154,6 +154,9 @@ def test_a_whole_workshop_from_the_start_screen_to_the_group_debrief_with_forty_
     assert shown["spread:2:indiceren"] == "Een standaardindicatie afgeven (gevolgd)"
     press(app, pygame.K_RIGHT)
     assert labels(app)["question"] == "Wat had Ria nodig?"
+    press(app, pygame.K_s)  # the group report, as group-report ID writes it
+    (report,) = (tmp_path / "data" / "reports").glob("workshop-gesloten-deur-*.html")
+    assert "<td class=\"num\">26</td><td class=\"num\">35</td>" in report.read_text(encoding="utf-8")
 
     group = get_group(stored(app), group_id)
     assert group.finished and group.ending == "matig" and group.phones == 40

@@ -27,6 +27,7 @@ class WorkshopDebriefScreen(Screen):
     BINDINGS = (
         Binding(("right",), "next_page", "workshop.ui.keys.next_page", keys_label="workshop.ui.keys.right"),
         Binding(("left",), "previous_page", "workshop.ui.keys.previous_page", keys_label="workshop.ui.keys.left"),
+        Binding(("s",), "report", "fit.keys.report"),
         Binding(("escape",), "back", "workshop.ui.keys.done"),
     )
 
@@ -37,6 +38,7 @@ class WorkshopDebriefScreen(Screen):
 
         self.scenario = scenario
         self.group_id = group_id
+        self.decisions = list(decisions)
         self.debrief = build_group_debrief(scenario, app.analysis_for(scenario), decisions)
         self.pages = [CHART, SPREAD] + [f"question:{n}" for n in range(len(self.debrief.reflection))]
         self.page = 0
@@ -54,6 +56,28 @@ class WorkshopDebriefScreen(Screen):
 
     def default_action(self) -> None:
         self._turn(1)
+
+    def action_report(self) -> None:
+        """S: save the group report (HTML, the same as ``omgekeerd group-report ID``) into the data folder."""
+        import datetime as _dt
+
+        from game.render.group_report import render_group
+        from game.store.files import write_atomic
+        from scoring.group import build_workshop_group
+
+        ui = self.app.ui
+        decisions = [(d.situation_id, d.rounds[-1] if d.rounds else {}, d.followed) for d in self.decisions]
+        stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        path = self.app.folder / "reports" / f"workshop-{self.scenario.id}-{stamp}.html"
+        try:
+            report = build_workshop_group(self.scenario, self.app.analysis_for(self.scenario), decisions,
+                                          f"#{self.group_id}" if self.group_id is not None else "")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, render_group(report, ui.lang, rounds=self.debrief))
+        except Exception as exc:  # a report problem is told, not a crash
+            self.app.toast(ui.t("ui.debrief.report_failed", problem=str(exc)), 8)
+            return
+        self.app.toast(ui.t("ui.debrief.report_written", path=str(path)), 10)
 
     def on_back(self) -> None:
         self.go("start")
