@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
 
 from game.engine import markup
 from game.engine.model import Text
@@ -11,9 +10,6 @@ from game.i18n import has, t, tn
 from game.render.coaching import dot_radius, end_chart, excerpt
 from game.render.report import environment
 from scoring.group import GroupReport
-
-if TYPE_CHECKING:
-    from game.workshop.debrief import GroupDebrief
 
 
 def _text(value: Text | str, lang: str) -> str:
@@ -29,9 +25,10 @@ def verdict_label(verdict: str, lang: str) -> str:
 
 
 def render_group(report: GroupReport, lang: str = "nl", names: bool = False,
-                 rounds: GroupDebrief | None = None) -> str:
-    """The group report as one HTML document; pseudonyms only with ``names``; a workshop's ``rounds`` (its group
-    debrief) add every round's votes, where the room split, both routes' scores and the reflection questions."""
+                 rounds: object | None = None) -> str:
+    """The group report as one HTML document; pseudonyms only with ``names``; a workshop's ``rounds`` (its
+    ``game.workshop.debrief.GroupDebrief``, read by the template only: render sits below the workshop) add every
+    round's votes, where the room split, both routes' scores and the reflection questions."""
     title = report.title.get(lang) or report.scenario_id
     kicker = "coaching.group.kicker_workshop" if report.workshop else "coaching.group.kicker"
     facts = [(t("coaching.group.case", lang), report.scenario_id)]

@@ -38,7 +38,7 @@ def workshop_shots(app: Any, shot: Callable[[str], Path], scenario: Scenario, pr
     room = Room(Session(scenario), time.monotonic(), lang=lang, code="K7MR")
     screen = app.make("workshop", scenario=scenario, room=room, server=ShownServer())  # made by name, as screens are
     screen.recorder = None
-    screen._start_recording = lambda: None  # type: ignore[method-assign]  # a picture stores nothing
+    screen._start_recording = lambda: None  # a picture stores nothing
     app.show(screen)
     tokens = [room.join(room.code, 0.0) for _ in range(PHONES)]
     shot(prefix + "join")
