@@ -127,9 +127,18 @@ def test_the_lever_catalogue():
 TRUTH_SMELLS = ("is a strawman", "the expert option is the longest text")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10 measured give-aways and strawmen in the library; the content issue "
-                                       "fixes the cases (then remove this mark, and PENDING_CONTENT in test_smells)")
-@pytest.mark.parametrize("scenario", SCENARIOS, ids=IDS)
+# Cases of the first edition that the content issue (the library's second edition) is still fixing: each
+# is expected to fail until it is fixed, and strictly so, so a fixed case must leave this set. A new case is
+# never in it. (Also PENDING_CONTENT in test_smells.)
+GIVE_AWAYS_PENDING = {"brede-intake", "dertig-hulpverleners", "ingenieur-zonder-nederlands", "mantelzorg-of-samenwonen",
+                      "schimmel-blok-c", "tas-van-oma", "traplift", "vergeten-bijbaantje", "verlengen-aanbieder",
+                      "vier-weken", "zoon-wordt-27"}
+PENDING_MARK = pytest.mark.xfail(strict=True, reason="issue 10 measured give-aways and strawmen in this case; "
+                                                     "the content issue fixes it (then take it out of GIVE_AWAYS_PENDING)")
+
+
+@pytest.mark.parametrize("scenario", [pytest.param(s, marks=PENDING_MARK) if s.id in GIVE_AWAYS_PENDING else s
+                                      for s in SCENARIOS], ids=IDS)
 def test_no_give_away_and_no_strawman(scenario: Scenario):
     from scoring.smells import smells
     assert [str(f) for f in smells(scenario) if any(p in f.message for p in TRUTH_SMELLS)] == []
