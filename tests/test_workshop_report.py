@@ -52,12 +52,14 @@ def workshop(tmp_path: Path) -> tuple[Path, int, dict[str, Any]]:
         tokens = [post(screen, "/api/join", {"code": room.code})["token"] for _ in range(40)]
         press(app, pygame.K_o)
         for index, token in enumerate(tokens):
-            post(screen, "/api/vote", {"code": room.code, "token": token, "choice": "bellen" if index < 22 else "brief"})
+            vote = {"code": room.code, "token": token, "choice": "bellen" if index < 22 else "brief"}
+            post(screen, "/api/vote", vote)
         post(screen, "/api/reason", {"code": room.code, "token": tokens[0], "reason": "<i>nooit</i> in het verslag"})
         press(app, pygame.K_u)
         press(app, pygame.K_n)
         for index, token in enumerate(tokens):
-            post(screen, "/api/vote", {"code": room.code, "token": token, "choice": "bellen" if index < 33 else "brief"})
+            vote = {"code": room.code, "token": token, "choice": "bellen" if index < 33 else "brief"}
+            post(screen, "/api/vote", vote)
         press(app, pygame.K_u)
         shown["first"] = room.view().rounds
         press(app, pygame.K_v)

@@ -381,3 +381,28 @@ def test_without_a_display_the_command_line_says_so_and_runs_the_room_in_the_ter
     assert code == 0
     assert captured.err.count("\n") == 1 and "Er is geen scherm om een venster op te openen." in captured.err
     assert "Deelnemers gaan op hun telefoon naar: http://127.0.0.1:" in captured.out
+
+
+def test_closing_the_window_closes_the_room_and_stops_the_server(monkeypatch, tmp_path):
+    from game.content.library import load_library
+    from game.ui.app import App
+    from game.ui.launch import run_window
+
+    library = load_library(library_folder(tmp_path))
+    opened: list[tuple[WorkshopScreen, int]] = []
+
+    def run(self: App, first: Any) -> None:  # the window opens on the workshop, then is closed at once
+        self.show(first)
+        opened.append((first, first.server.address.port))
+
+    monkeypatch.setattr(App, "run", run)
+    scenario = library.find("gesloten-deur").scenario
+    assert run_window("workshop", {"scenario": scenario, "host": "127.0.0.1", "port": 0},
+                      data_dir=tmp_path / "data") == 0
+    ((screen, port),) = opened
+    assert screen.room.closed and screen.server is None
+    with pytest.raises(OSError):
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
+    with Store.open(tmp_path / "data") as store:
+        (group,) = list_groups(store)
+    assert group.finished and group.decisions == ()
