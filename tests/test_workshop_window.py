@@ -406,3 +406,14 @@ def test_closing_the_window_closes_the_room_and_stops_the_server(monkeypatch, tm
     with Store.open(tmp_path / "data") as store:
         (group,) = list_groups(store)
     assert group.finished and group.decisions == ()
+
+
+def test_the_case_list_and_the_group_debrief_show_their_keys(app):
+    from test_ui_router import expected_hints, hint_line
+
+    click(app, "workshop")
+    assert hint_line(app).split(" · ") == expected_hints(app.screen, "nl")
+    assert "W: met of zonder netwerk" in hint_line(app) and "M: oefenen of toetsen" in hint_line(app)
+    app.go("workshop_debrief", scenario=app.library.find("gesloten-deur").scenario, decisions=[], group_id=None)
+    assert hint_line(app).split(" · ") == expected_hints(app.screen, "nl")
+    assert "→: volgende" in hint_line(app) and "S: verslag opslaan" in hint_line(app)
