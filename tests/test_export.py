@@ -51,7 +51,7 @@ def test_one_row_per_choice_with_situation_and_text(tmp_path):
         count = write_csv(store.sessions(), tmp_path / "out.csv")
     _, rows = read(tmp_path / "out.csv")
     assert count == 5
-    table = [dict(zip(rows[0], row)) for row in rows[1:]]
+    table = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
     anna = [r for r in table if r["speler"] == "Anna"]
     assert [(r["keuze nr"], r["situatie"], r["keuze"]) for r in anna] == [
         ("1", "melding", "bellen"), ("2", "gesprek", "luisteren"), ("3", "besluit", "maatwerk")]

@@ -64,7 +64,7 @@ def test_a_game_killed_after_two_choices_resumes_with_both(tmp_path):
         for made, answer in enumerate(("1", "1"), start=1):  # bellen, luisteren
             game.stdin.write(answer + "\n")
             game.stdin.flush()
-            _wait_until(lambda: _choices_saved(data) == made, game)
+            _wait_until(lambda made=made: _choices_saved(data) == made, game)
         game.send_signal(signal.SIGKILL)
         game.wait(timeout=10)
     finally:

@@ -1,4 +1,4 @@
-"""Package data: the case library (``scenarios/``) and the assets (``assets/``: fonts, portraits), mapped here by ``setup.py``.
+"""Package data: the case library (``scenarios/``) and the assets (``assets/``), mapped here by ``setup.py``.
 
 Nothing lives in this folder in a checkout; ``game.bundled.scenarios`` and ``game.bundled.assets``
 are the top-level folders, found with ``importlib.resources`` in a checkout and in a wheel alike.

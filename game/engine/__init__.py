@@ -1,1 +1,1 @@
-"""The engine: scenario source, model, loader, validator, rules, state machine and session (no I/O but reading a file)."""
+"""The engine: source, model, loader, validator, rules, state machine and session (no I/O but reading a file)."""

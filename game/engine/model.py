@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Mapping
 
 AXES = ("resident", "rules", "efficiency", "none")
 HEADLINE_AXES = ("resident", "rules")
@@ -22,7 +22,7 @@ OUTCOME_ALIASES = {"regels": "rules", "regelvast": "rules", "vastgelopen": "stuc
 class Text:
     """A text in several languages; Dutch is the default and the fallback."""
 
-    values: dict[str, Any] = field(default_factory=dict)
+    values: Mapping[str, str | list[str]] = field(default_factory=dict)
     where: dict[str, int] = field(default_factory=dict, compare=False)  # language -> first line
 
     def get(self, lang: str = "nl") -> str:
@@ -58,7 +58,7 @@ class Condition:
     line: int
     name: str = ""  # metric id, flag, situation id, or "situation.choice"
     ops: tuple[tuple[str, float], ...] = ()  # for metric: (("gte", 2),)
-    parts: tuple["Condition", ...] = ()  # for all/any/not
+    parts: tuple[Condition, ...] = ()  # for all/any/not
 
 
 @dataclass

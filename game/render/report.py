@@ -157,8 +157,9 @@ def _when(stamp: str, lang: str) -> str:
 def _score_cards(debrief: Debrief, lang: str) -> list[ScoreCard]:
     scores = debrief.scores
     words = debrief.score_words
+    axes = (("resident", scores.resident), ("rules", scores.rules))
     return [ScoreCard(label(key, lang), value, max(0, min(100, value)), t(meaning, lang))
-            for (key, value), meaning in zip((("resident", scores.resident), ("rules", scores.rules)), words, strict=True)]
+            for (key, value), meaning in zip(axes, words, strict=True)]
 
 
 def _expert_sentence(debrief: Debrief, lang: str) -> str:

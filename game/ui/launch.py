@@ -10,7 +10,8 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 YES = ("", "j", "ja", "y", "yes")

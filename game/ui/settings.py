@@ -6,6 +6,7 @@ Pure Python: no pygame. The data dir follows the store's rule: ``--data-dir`` fi
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from dataclasses import asdict, dataclass, fields
@@ -36,7 +37,7 @@ class Settings:
     projector: bool = False
     last_player: str = ""
 
-    def clamped(self) -> "Settings":
+    def clamped(self) -> Settings:
         """A copy with every value inside its allowed range."""
         return Settings(
             lang=self.lang if self.lang in LANGUAGES else "nl",
@@ -48,7 +49,7 @@ class Settings:
         )
 
     @classmethod
-    def from_dict(cls, data: Any) -> "Settings":
+    def from_dict(cls, data: Any) -> Settings:
         """Settings from parsed JSON; unknown keys and wrong types are ignored."""
         if not isinstance(data, dict):
             return cls()
@@ -86,10 +87,8 @@ class SettingsFile:
             return Settings()
 
     def _set_aside(self) -> None:
-        try:
+        with contextlib.suppress(OSError):
             self.path.replace(self.path.with_suffix(".json.damaged"))
-        except OSError:
-            pass
 
     def save(self, settings: Settings) -> bool:
         """Write the settings atomically; False (with ``problem`` set) when the disk refuses."""

@@ -6,6 +6,8 @@ knows (``app.router.screens``), so a key is described where it is bound, once.
 
 from __future__ import annotations
 
+from functools import partial
+
 
 from game.ui.toolkit.bindings import COMMON, GLOBAL, NEXT, Binding, key_list
 from game.ui.toolkit.chrome import button_bar, hint_bar, main_region, reading_column, top_bar
@@ -53,13 +55,13 @@ class SettingsScreen(Screen):
         column = Column(ui, region, x, unit * 3, column_width)
 
         column.add(TextBlock(ui.t("ui.settings.language"), "text", "bold"), gap=unit // 2)
-        column.row([Button(label, lambda c=code: self.app.change_settings(lang=c), "chip", key=f"lang:{code}",
+        column.row([Button(label, partial(self.app.change_settings, lang=code), "chip", key=f"lang:{code}",
                            selected=settings.lang == code) for code, label in (("nl", "Nederlands"),
                                                                                 ("en", "English"))])
         column.space(unit)
         column.add(TextBlock(ui.t("ui.settings.text_size"), "text", "bold"), gap=unit // 4)
         column.add(TextBlock(ui.t("ui.settings.text_size_help"), "small", role="muted"), gap=unit // 2)
-        column.row([Button(ui.t(f"ui.settings.size{step}"), lambda s=step: self.app.change_settings(text_size=s),
+        column.row([Button(ui.t(f"ui.settings.size{step}"), partial(self.app.change_settings, text_size=step),
                            "chip", key=f"size:{step}", selected=settings.text_size == step)
                     for step in range(len(TEXT_SIZES))])
         column.space(unit)

@@ -10,7 +10,7 @@ text layouts are cached, so rebuilding is cheap.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 import pygame
 
