@@ -88,7 +88,7 @@ def stored_debrief(store: Store, group_id: int) -> GroupDebrief | None:
         return None
     try:
         return build_group_debrief(scenario, cases.analysis(scenario), group.decisions)
-    except Exception:  # a stored choice the case no longer has: the report goes without the rounds
+    except Exception:  # noqa: BLE001 - a stored choice the case no longer has: the report goes without the rounds
         return None
 
 

@@ -117,7 +117,7 @@ class RoomServer:
             self._loop = loop
             try:
                 loop.run_until_complete(self._serve(bind_host, port))
-            except BaseException as exc:  # reported to start(); the thread ends
+            except BaseException as exc:  # noqa: BLE001 - reported to start(); the thread ends
                 failure.append(exc)
                 ready.set()
                 loop.close()

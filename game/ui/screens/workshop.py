@@ -21,7 +21,7 @@ import pygame
 from game.engine.model import Scenario
 from game.engine.session import Session
 from game.ui.screens.base import Screen
-from game.ui.screens.workshop_parts import Bars, Picture, beside, projector_steps
+from game.ui.screens.workshop_parts import Bars, OptionText, Picture, beside, excerpt, projector_steps
 from game.ui.toolkit.bindings import Binding
 from game.ui.toolkit.chrome import hint_bar, main_region, margin, reading_column, top_bar
 from game.ui.toolkit.fit import lay_out
@@ -132,7 +132,7 @@ class WorkshopScreen(Screen):
             return
         try:
             self.recorder = GroupRecorder(store, self.room, self.scenario.id)
-        except Exception as exc:  # a full disk or a locked store: the workshop goes on, unsaved, and says so
+        except Exception as exc:  # noqa: BLE001 - a full disk or a locked store: go on unsaved, and say so
             self.problem = self.app.ui.t("workshop.ui.not_saved") + f" ({exc})"
 
     def update(self, dt: float) -> None:
@@ -155,7 +155,7 @@ class WorkshopScreen(Screen):
         if self.recorder is not None:
             try:
                 self.recorder.finish()
-            except Exception as exc:  # the decisions are saved already; only the ending is missing
+            except Exception as exc:  # noqa: BLE001 - the decisions are saved already; only the ending is missing
                 self.app.toast(self.app.ui.t("workshop.ui.save_failed", problem=str(exc)))
             self.recorder = None
 
@@ -226,7 +226,7 @@ class WorkshopScreen(Screen):
         if self.recorder is not None:
             try:
                 self.recorder.followed(followed)
-            except Exception as exc:  # the room goes on; the facilitator hears it is not being saved
+            except Exception as exc:  # noqa: BLE001 - the room goes on; the facilitator hears it is not being saved
                 self.app.toast(self.app.ui.t("workshop.ui.save_failed", problem=str(exc)))
         if self.room.phase == "finished":
             self._finish_recording()
@@ -415,10 +415,13 @@ class WorkshopScreen(Screen):
         if view.feedback:
             column.add(TextBlock(ui.t("feedback") + ": " + view.feedback.get(lang), "small", box="surface_alt",
                                  key="feedback"), gap=unit * 2)
-        column.add(TextBlock(view.situation.get(lang), key="situation"), gap=unit * 2)
-        if view.featured:
-            column.add(TextBlock(ui.t("workshop.screen.featured", text=view.featured), "text", "italic",
-                                 rich=False, box="surface_alt", key="featured"), gap=unit * 2)
+        if view.featured:  # the room has read it: the reason and the spread get the room
+            pass
+        elif view.rounds is not None or self.typing:
+            column.add(TextBlock(excerpt(view.situation.get(lang)), "small", role="muted", key="situation"),
+                       gap=unit)
+        else:
+            column.add(TextBlock(view.situation.get(lang), key="situation"), gap=unit * 2)
 
     def _choices(self, view: RoomView, column: Column) -> None:
         """The numbered choices; under each the bars of every round once revealed, or the typed count."""
@@ -428,14 +431,18 @@ class WorkshopScreen(Screen):
         if self.typing:
             rounds = self.room.view(facilitator=True).rounds
         total = max((sum(counts.values()) for counts in rounds or ()), default=0)
+        if view.featured:  # with the choices, which always stay on screen
+            column.add(TextBlock(ui.t("workshop.screen.featured", text=view.featured), "text", "italic",
+                                 rich=False, box="surface_alt", key="featured"), gap=unit)
         if rounds is not None and len(rounds) > 1:
             column.add(TextBlock(ui.t("workshop.screen.legend"), "small", role="muted", key="legend"))
         for index, option in enumerate(view.options):
             text = f"{index + 1}. {option.text.get(lang)}"
             if not option.available:
                 text += f" ({ui.t('unavailable')}: {option.reason.get(lang)})"
-            block = TextBlock(text, "text", role="text" if option.available else "muted", box="surface",
-                              border="accent" if self.typing and index == self.row else None, key=f"option:{option.id}")
+            block = OptionText(text, "text", role="text" if option.available else "muted", box="surface",
+                               border="accent" if self.typing and index == self.row else None,
+                               key=f"option:{option.id}")
             if rounds is not None and not self.typing:  # the bars beside the choice: the list keeps its height
                 beside(column, block, Bars([counts.get(option.id, 0) for counts in rounds], total,
                                                  key=f"bars:{option.id}"))

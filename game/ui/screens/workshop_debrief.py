@@ -12,7 +12,7 @@ from typing import Any
 from game.engine.model import Scenario
 from game.store.groups import GroupDecision
 from game.ui.screens.base import Screen
-from game.ui.screens.workshop_parts import Bars, RoomChart, beside, projector_steps
+from game.ui.screens.workshop_parts import Bars, RoomChart, beside, excerpt, projector_steps
 from game.ui.toolkit.bindings import Binding
 from game.ui.toolkit.chrome import hint_bar, main_region, margin, top_bar
 from game.ui.toolkit.widgets import Column, Layer, Rule, TextBlock, Ui
@@ -74,7 +74,7 @@ class WorkshopDebriefScreen(Screen):
                                           f"#{self.group_id}" if self.group_id is not None else "")
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(path, render_group(report, ui.lang, rounds=self.debrief))
-        except Exception as exc:  # a report problem is told, not a crash
+        except Exception as exc:  # noqa: BLE001 - a report problem is told, not a crash
             self.app.toast(ui.t("ui.debrief.report_failed", problem=str(exc)), 8)
             return
         self.app.toast(ui.t("ui.debrief.report_written", path=str(path)), 10)
@@ -140,7 +140,7 @@ class WorkshopDebriefScreen(Screen):
                 heading += " · " + ui.t("workshop.ui.split")
             column.add(TextBlock(heading, "heading", "bold", role="warning_text" if decision.split else "accent",
                                  key=f"decision:{decision.number}"), gap=unit // 2)
-            column.add(TextBlock(_first_sentence(decision.text.get(lang)), "small", role="muted"), gap=unit)
+            column.add(TextBlock(excerpt(decision.text.get(lang)), "small", role="muted"), gap=unit)
             total = max(decision.voters, default=0)
             for choice in decision.choices:
                 marks = [ui.t("workshop.ui.followed")] if choice.followed else []
@@ -159,10 +159,4 @@ class WorkshopDebriefScreen(Screen):
                              "heading", role="muted", center=True))
         column.space(max(0, room // 6))
         column.add(TextBlock(question, "title", "bold", center=True, key="question"))
-
-
-def _first_sentence(text: str) -> str:
-    """The start of a situation's text, enough to recognise it."""
-    first = text.strip().split("\n")[0]
-    return first if len(first) <= 160 else first[:157].rstrip() + "…"
 

@@ -11,7 +11,7 @@ from game.ui.toolkit.fit import type_steps
 from game.ui.toolkit.theme import make_theme
 from game.ui.toolkit.widgets import Column, DrawState, TextBlock, Ui, Widget
 
-BARS_TEXT_SHARE = 0.6  # of a column's width, for a choice's text beside its bars
+BARS_TEXT_SHARE = 0.7  # of a column's width, for a choice's text beside its bars
 ROOM_WORDS = {"ui.chart.you": "workshop.ui.chart.room", "fit.chart.together": "workshop.ui.chart.together"}
 
 
@@ -29,6 +29,18 @@ class Picture(Widget):
 
     def draw(self, surface: pygame.Surface, ui: Ui, origin: tuple[int, int], state: DrawState) -> None:
         surface.blit(self.image, self.screen_rect(origin))
+
+
+class OptionText(TextBlock):
+    """A choice on the projector: a box with tight padding (the room reads the words, not the box)."""
+
+    def place(self, ui: Ui, x: int, y: int, width: int) -> int:
+        self.pad = max(4, int(ui.theme.unit * 0.7))
+        inner = width - 2 * self.pad
+        self.layout = ui.layout(self.text, self.size, inner, self.style, self.rich)
+        height = self.layout.height + 2 * self.pad
+        self.rect = pygame.Rect(x, y, width, height)
+        return height
 
 
 class Bars(Widget):
@@ -111,3 +123,9 @@ def beside(column: Column, block: TextBlock, bars: Bars, share: float = BARS_TEX
                bars_width)
     column.region.add(bars)
     column.y = max(block.rect.bottom, bars.rect.bottom) + unit // 2
+
+
+def excerpt(text: str, limit: int = 160) -> str:
+    """The start of a situation's text (its first paragraph, at most ``limit`` characters), enough to recognise."""
+    first = text.strip().split("\n")[0].strip()
+    return first if len(first) <= limit else first[:limit - 1].rstrip() + "…"
