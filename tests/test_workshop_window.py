@@ -417,3 +417,42 @@ def test_the_case_list_and_the_group_debrief_show_their_keys(app):
     app.go("workshop_debrief", scenario=app.library.find("gesloten-deur").scenario, decisions=[], group_id=None)
     assert hint_line(app).split(" · ") == expected_hints(app.screen, "nl")
     assert "→: volgende" in hint_line(app) and "S: verslag opslaan" in hint_line(app)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_case_of_the_library_fits_the_projector_while_voting_and_revealed(tmp_path, lang):
+    from game.content.library import default_folder
+
+    app = open_app(tmp_path, default_folder(), lang=lang, size=(1920, 1080))
+    try:
+        for scenario in app.library.playable():
+            screen = WorkshopScreen(app, scenario, host="127.0.0.1", port=0, network=False)
+            app.show(screen)
+            screen.action_open_vote()
+            checked = [fits_on_screen(app, screen, f"{scenario.id} voting")]
+            ids = [o.id for o in screen.room.view().options]
+            screen.room.type_counts({choice_id: 3 * n + 1 for n, choice_id in enumerate(ids)})
+            screen.action_reveal()
+            screen.action_second_round()
+            screen.room.type_counts({choice_id: 20 - n for n, choice_id in enumerate(ids)})
+            screen.action_reveal()
+            checked.append(fits_on_screen(app, screen, f"{scenario.id} two rounds revealed"))
+            assert checked == [len(ids), 2 * len(ids)]
+            screen.close_room()
+    finally:
+        app.close()
+
+
+def fits_on_screen(app: Any, screen: WorkshopScreen, where: str) -> int:
+    """Body text at least 32 px and every choice (and its bars) wholly on screen without scrolling."""
+    app.frame()
+    fitted = screen.fitted
+    assert fitted is not None, where
+    assert fitted.fit.story.theme.text_px >= 32 and fitted.fit.choices.theme.text_px >= 32, where
+    region = fitted.choices
+    window = pygame.Rect((0, 0), app.size)
+    parts = [w for w in region.widgets if w.key.startswith(("option:", "bars:"))]
+    for widget in parts:
+        rect = widget.screen_rect(region.origin)
+        assert region.viewport.contains(rect) and window.contains(rect), f"{where}: {widget.key}"
+    return len(parts)

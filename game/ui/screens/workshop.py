@@ -24,7 +24,7 @@ from game.ui.screens.base import Screen
 from game.ui.screens.workshop_parts import Bars, OptionText, Picture, beside, excerpt, projector_steps
 from game.ui.toolkit.bindings import Binding
 from game.ui.toolkit.chrome import hint_bar, main_region, margin, reading_column, top_bar
-from game.ui.toolkit.fit import lay_out
+from game.ui.toolkit.fit import Fitted, lay_out
 from game.ui.toolkit.widgets import Button, Column, Layer, Rule, TextBlock, Ui
 
 if TYPE_CHECKING:
@@ -92,6 +92,7 @@ class WorkshopScreen(Screen):
         self._seen: tuple[int, int] = (-1, -1)
         self._qr: pygame.Surface | None = None
         self._reacher: Any = None
+        self.fitted: Fitted | None = None  # the decision's layout on the projector (tests read it)
 
     # -- the room beside the window -------------------------------------------------------------
     def on_enter(self) -> None:
@@ -362,9 +363,10 @@ class WorkshopScreen(Screen):
         elif view.phase == "finished":
             self._build_end(steps[0], layer, viewport, view)
         else:
-            lay_out(layer, steps, viewport, reading_column(steps[0], width, wide=True),
-                    partial(self._story, view), partial(self._choices, view), pin=True,
-                    more_choices=lambda n: ui.tn("fit.more_choices", n), more_text=lambda n: ui.t("fit.more_text"))
+            self.fitted = lay_out(layer, steps, viewport, reading_column(steps[0], width, wide=True),
+                                  partial(self._story, view), partial(self._choices, view), pin=True,
+                                  more_choices=lambda n: ui.tn("fit.more_choices", n),
+                                  more_text=lambda n: ui.t("fit.more_text"))
 
     def _column(self, ui: Ui, layer: Layer, viewport: pygame.Rect) -> Column:
         region = main_region(layer, viewport.width, viewport.y, viewport.bottom)
