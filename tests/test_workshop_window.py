@@ -199,7 +199,7 @@ def test_without_a_network_the_facilitator_types_the_counts_and_corrects_them(ap
     press(app, pygame.K_DOWN)
     press(app, pygame.K_9)
     press(app, pygame.K_MINUS)  # one fewer: 8
-    assert labels(app)["count:bellen"] == "12" and labels(app)["count:brief"] == "8"
+    assert labels(app)["count:bellen"] == "12" and labels(app)["count:brief"] == "**8**"  # the row being typed
     click(app, "minus:bellen")  # a click corrects too
     press(app, pygame.K_RETURN)  # done: the spread shows
     shown = labels(app)
@@ -264,6 +264,7 @@ def test_the_hint_bar_shows_the_workshop_keys(projector):
     assert "C: aantallen typen" in shown and "F: begeleidersscherm" in shown and "0–9: aantal typen" not in shown
     press(app, pygame.K_c)
     assert "0–9: aantal typen" in hint_line(app) and "↑/↓: andere keuze" in hint_line(app)
+    assert "1–9: kiezen" not in hint_line(app)  # while typing the digits are counts
 
 
 def test_the_facilitator_puts_a_reason_on_the_projector_and_takes_it_off(projector):

@@ -165,6 +165,8 @@ class WorkshopScreen(Screen):
         """Typing keys only while typing counts; the join screen only with a network; D only at the end."""
         if binding.action in self.TYPING_ONLY or binding.keys == ("0",):
             return self.typing
+        if binding.keys == ("1-9",):  # while typing the digits are counts, not choices
+            return not self.typing
         if binding.action in self.NETWORK_ONLY:
             return self.network
         if binding.action == "debrief":
@@ -453,7 +455,8 @@ class WorkshopScreen(Screen):
             if self.typing:
                 count = (rounds[-1] if rounds else {}).get(option.id, 0)
                 column.row([Button("−", partial(self.change_count, index, -1), "secondary", key=f"minus:{option.id}"),
-                            Button(str(count), None, "chip", key=f"count:{option.id}", selected=index == self.row),
+                            Button(f"**{count}**" if index == self.row else str(count), None, "secondary",
+                                   key=f"count:{option.id}"),
                             Button("+", partial(self.change_count, index, 1), "secondary", key=f"plus:{option.id}")],
                            gap=unit // 2)
 
