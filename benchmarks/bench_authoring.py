@@ -13,12 +13,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from game.content.library import check_file, load_library  # noqa: E402
-from game.render.graph import build_graph, to_dot, to_mermaid  # noqa: E402
-from scoring.smells import smells, with_smells  # noqa: E402
+from game.content.library import check_file, load_library
+from game.render.graph import build_graph, to_dot, to_mermaid
+from scoring.smells import smells, with_smells
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_engine import generated  # noqa: E402
+from bench_engine import generated
 
 
 def median_seconds(work, runs: int = 5) -> float:
@@ -42,7 +42,7 @@ def main() -> None:
     print(f"validate the library with smells ({len(library.entries)} files): "
           f"{median_seconds(validate_library) * 1000:.0f} ms median")
     for scenario in playable:
-        seconds = median_seconds(lambda: smells(scenario))
+        seconds = median_seconds(lambda scenario=scenario: smells(scenario))
         print(f"  smells of {scenario.id}: {seconds * 1000:.1f} ms")
     largest = max(playable, key=lambda s: sum(len(x.choices) for x in s.situations.values()))
     print(f"graph of the largest scenario ({largest.id}): "

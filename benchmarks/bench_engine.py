@@ -14,10 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from game.content.library import check_file, default_folder, load_library  # noqa: E402
-from game.engine.loader import load_catalogue  # noqa: E402
-from game.engine.session import Session  # noqa: E402
-from scoring.analysis import analyse  # noqa: E402
+from game.content.library import check_file, default_folder, load_library
+from game.engine.loader import load_catalogue
+from game.engine.session import Session
+from scoring.analysis import analyse
 
 
 def generated(situations: int, width: int = 3) -> str:

@@ -14,13 +14,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from game.store.csv_export import write_csv  # noqa: E402
-from game.content.library import resolve  # noqa: E402
-from game.play.resume import restore  # noqa: E402
-from game.engine.session import Session  # noqa: E402
-from game.store.database import Store  # noqa: E402
-from scoring.debrief import build_debrief  # noqa: E402
-from game.render.report import render_report  # noqa: E402
+from game.store.csv_export import write_csv
+from game.content.library import resolve
+from game.play.resume import restore
+from game.engine.session import Session
+from game.store.database import Store
+from scoring.debrief import build_debrief
+from game.render.report import render_report
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "scenarios" / "examples" / "huurachterstand.yaml"
 ROUTE = ["bellen", "samen_plan"]

@@ -40,7 +40,7 @@ Decisions (documented for authors in docs/authoring.md):
 from __future__ import annotations
 
 from collections import Counter
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from game.engine.findings import ERROR, WARNING, Finding, did_you_mean, hint_with
 from game.content.library import Entry
@@ -105,7 +105,7 @@ def same_condition(first: Condition | None, second: Condition | None) -> bool:
         return first is second
     return (first.kind == second.kind and first.name == second.name and first.ops == second.ops
             and len(first.parts) == len(second.parts)
-            and all(same_condition(a, b) for a, b in zip(first.parts, second.parts)))
+            and all(same_condition(a, b) for a, b in zip(first.parts, second.parts, strict=True)))
 
 
 # -- static checks -------------------------------------------------------------------------
@@ -320,7 +320,8 @@ def check_unreachable(scenario: Scenario, analysis: Analysis) -> list[Finding]:
     for situation_id in analysis.dead_ends:
         situation = scenario.situations[situation_id]
         found.append(_warn(scenario, situation.lines.get("choices", situation.line),
-                           f"in some playthroughs no choice of situation {situation_id} is available: the player is stuck",
+                           f"in some playthroughs no choice of situation {situation_id} is available: "
+                           "the player is stuck",
                            "add a choice without requires, or make sure one of the requires always holds here"))
     return found
 
@@ -396,7 +397,8 @@ def _why_so_many(scenario: Scenario) -> str:
     """The likeliest reason a scenario has that many play states, in words."""
     back = _back_edge(scenario)
     if back:
-        return f"choices lead back to an earlier situation ({back[0]} -> {back[1]}), so every round adds new metric values"
+        return (f"choices lead back to an earlier situation ({back[0]} -> {back[1]}), "
+                "so every round adds new metric values")
     flags = _read_in_play(scenario, "flag")
     if len(flags) > 8:
         return f"conditions read {len(flags)} flags, and every combination of them is a different state"
@@ -558,8 +560,9 @@ def smells(scenario: Scenario, analysis: Analysis | None = None) -> list[Finding
             return sorted(set(found + [too_large(scenario, analysis)]), key=lambda f: (f.line, f.severity, f.message))
         for analysed_check in ANALYSED_CHECKS:
             found += analysed_check(scenario, analysis)
-    except Exception as exc:  # the checks must never stop validate; say what happened instead
-        found.append(_warn(scenario, 1, f"the scoring checks could not finish on this scenario ({type(exc).__name__}: {exc})",
+    except Exception as exc:  # noqa: BLE001 - the checks must never stop validate; say what happened instead
+        problem = f"{type(exc).__name__}: {exc}"
+        found.append(_warn(scenario, 1, f"the scoring checks could not finish on this scenario ({problem})",
                            "run 'omgekeerd analyze' on it with OMGEKEERD_DEBUG=1 and report the problem"))
     return sorted(set(found), key=lambda f: (f.line, f.severity, f.message))
 
