@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import subprocess
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -231,20 +233,78 @@ def test_a_read_only_store_writes_nothing(tmp_path, scenario):
     assert {p.name: p.read_bytes() for p in folder.iterdir() if p.name in before} == before
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores file permissions")
-def test_reading_commands_work_in_a_folder_that_cannot_be_written(tmp_path, case, cli):
+def _mount_read_only_tmpfs(place: Path, folder: Path) -> str | None:
+    """As root: a tmpfs at ``place`` with the store copied in, then remounted read-only; None, or why not."""
+    mount = shutil.which("mount")
+    if mount is None:
+        return "no mount command"
+    place.mkdir()
+    made = subprocess.run([mount, "-t", "tmpfs", "-o", "size=16m,mode=0755", "tmpfs", str(place)],
+                          capture_output=True, text=True, check=False)
+    if made.returncode != 0:
+        return f"mount -t tmpfs failed: {made.stderr.strip() or made.returncode}"
+    shutil.copytree(folder, place, dirs_exist_ok=True)
+    remounted = subprocess.run([mount, "-o", "remount,ro", str(place)], capture_output=True, text=True, check=False)
+    if remounted.returncode != 0:
+        _unmount(place)
+        return f"mount -o remount,ro failed: {remounted.stderr.strip() or remounted.returncode}"
+    return None
+
+
+def _unmount(place: Path) -> None:
+    umount = shutil.which("umount") or "umount"
+    if subprocess.run([umount, str(place)], capture_output=True, check=False).returncode != 0:
+        subprocess.run([umount, "-l", str(place)], capture_output=True, check=False)  # still busy: detach it
+
+
+def _cannot_write(folder: Path) -> bool:
+    """Whether this process really cannot create a file in ``folder`` (root ignores permissions)."""
+    try:
+        (folder / "probe").write_bytes(b"")
+    except OSError:
+        return True
+    (folder / "probe").unlink()
+    return False
+
+
+@pytest.fixture
+def unwritable_store(tmp_path: Path, case: Path, cli) -> Iterator[Path]:
+    """Three sessions in a folder nothing can be written to: a read-only tmpfs mount as root (where file
+    permissions do not bind), a folder without write permission otherwise; skipped only when neither works."""
     folder = tmp_path / "data"
     three_sessions(folder, case, cli)
+    if os.name == "posix" and os.geteuid() == 0:
+        place = tmp_path / "mounted"
+        why_not = _mount_read_only_tmpfs(place, folder)
+        if why_not is None:
+            try:
+                yield place
+            finally:
+                _unmount(place)
+            return
+    else:
+        why_not = "not a POSIX system" if os.name != "posix" else "not root"
     os.chmod(folder / DB_NAME, 0o444)
     os.chmod(folder, 0o555)
     try:
-        code, _, err = cli("export", "--csv", str(tmp_path / "e.csv"), "--data-dir", str(folder))
-        assert code == 0, err
-        code, _, err = cli("report", "2", "--out", str(tmp_path / "r.html"), "--data-dir", str(folder))
-        assert code == 0, err
+        if not _cannot_write(folder):
+            pytest.skip(f"no read-only folder can be made here: no read-only mount ({why_not}), "
+                        "and this user ignores file permissions")
+        yield folder
     finally:
         os.chmod(folder, 0o755)
-    assert (tmp_path / "e.csv").stat().st_size > 0 and (tmp_path / "r.html").stat().st_size > 0
+
+
+def test_reading_commands_work_in_a_folder_that_cannot_be_written(tmp_path, unwritable_store, cli):
+    folder = unwritable_store
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    code, _, err = cli("export", "--csv", str(tmp_path / "e.csv"), "--data-dir", str(folder))
+    assert code == 0, err
+    code, _, err = cli("report", "2", "--out", str(tmp_path / "r.html"), "--data-dir", str(folder))
+    assert code == 0, err
+    assert "Sam bellen" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert len((tmp_path / "e.csv").read_text(encoding="utf-8-sig").splitlines()) > 3  # a header and three sessions
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # nothing written, nothing added
 
 
 def test_the_last_session_skips_a_damaged_newest_one(tmp_path, case, cli):

@@ -272,8 +272,7 @@ class Store:
                 raise StoreError("corrupt", path=path, detail="not an SQLite database")
             notices = set_aside_stranger_journals(path)
             if read_only:
-                conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", timeout=BUSY_TIMEOUT_S,
-                                       isolation_level=None, uri=True)
+                conn = _open_for_reading(path)
             else:
                 conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         except OSError as exc:
@@ -703,6 +702,25 @@ def _guard(path: Path) -> Iterator[None]:
         raise StoreError("corrupt", path=path, detail=text) from None
     except sqlite3.DatabaseError as exc:
         raise StoreError("corrupt", path=path, detail=exc) from None
+
+
+NO_WAL_INDEX = frozenset({"SQLITE_CANTOPEN", "SQLITE_READONLY_DIRECTORY", "SQLITE_READONLY_CANTINIT",
+                          "SQLITE_READONLY_CANTLOCK"})  # read-only mount / folder: no -shm can be made
+
+
+def _open_for_reading(path: Path) -> sqlite3.Connection:
+    """Open the file read-only; on a read-only mount or folder, where SQLite cannot make the WAL's
+    index beside it, open it as immutable instead, but only when no WAL is there (nothing to replay)."""
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", timeout=BUSY_TIMEOUT_S, isolation_level=None, uri=True)
+    try:
+        conn.execute("PRAGMA user_version").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if getattr(exc, "sqlite_errorname", "") not in NO_WAL_INDEX or Path(f"{path}-wal").exists():
+            raise
+    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", timeout=BUSY_TIMEOUT_S, isolation_level=None, uri=True)
 
 
 def _prepare(conn: sqlite3.Connection, path: Path, read_only: bool = False) -> None:
