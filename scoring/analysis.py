@@ -17,15 +17,18 @@ approximate. The library's largest case needs about 4,000 states (0.3 s).
 
 from __future__ import annotations
 
+import gc
 import math
 import time
+import weakref
 from dataclasses import dataclass, field
+from array import array
 from collections.abc import Callable
 
 from game.engine import rules
-from game.engine.machine import table_for
 from game.engine.model import Condition, Scenario, Situation
 from game.engine.rules import State
+from scoring.compact import Compiled
 
 _END = "\x00end"
 MAX_STATES = 25_000  # play states an exploration may visit (about 1 KB and 85 µs each)
@@ -67,6 +70,7 @@ class Analysis:
     approximate: bool = False  # the exploration went over the budget: the scale is the metrics' widest
     too_large: str = ""  # why (the budget that was exceeded), when approximate
     start: dict[str, float] = field(default_factory=dict)  # axis totals before any choice: the 50 of the scale
+    budget: tuple[int, float] = (0, 0.0)  # the (states, seconds) budget it was explored with
 
     def quadrants(self) -> set[str]:
         """The quadrants (see scoring.scores.quadrant) that some complete playthrough ends in."""
@@ -220,10 +224,13 @@ def _referenced(scenario: Scenario) -> tuple[set[str], set[str], set[str]]:
 
 
 class _Explorer:
-    """Every play state reachable from the start, found by walking the scenario's transition table.
+    """Every play state reachable from the start, explored over compact states (``scoring.compact``).
 
-    Moves are made with ``game.engine.rules`` (the same rules the machine's predicates and
-    callbacks use), without firing triggers, within the budget (``within_budget``).
+    States are interned to integer ids as they are found; the edges of a state are two slices
+    of flat integer arrays (child id, choice position), so a state costs a few hundred bytes.
+    The public view the route tools read (``children``, ``terminal``, ``root``, ``node``) is
+    built from these arrays only when asked for. The budget is checked as each new state is
+    expanded (``within_budget``).
     """
 
     def __init__(self, scenario: Scenario, max_states: int | None = None, max_seconds: float | None = None,
@@ -233,85 +240,188 @@ class _Explorer:
         self.max_seconds = MAX_SECONDS if max_seconds is None else max_seconds
         self.clock = clock
         self.started = clock()
-        self.table = table_for(scenario)
-        self.metric_ids = list(scenario.metrics)
-        self.flags_read, self.visited_read, self.chosen_read = _referenced(scenario)
+        self.compiled = Compiled(scenario, *_referenced(scenario))
+        self.metric_ids = self.compiled.metric_ids
         self.ending_index = {e: i for i, e in enumerate(scenario.endings)}
-        self.children: dict[Key, list[tuple[str, Key]]] = {}
-        self.terminal: dict[Key, tuple[str, float, float]] = {}
-        self.seen_situations: set[str] = set()
-        self.choices_taken: set[str] = set()
-        self.dead_ends: set[str] = set()
-        self.cyclic = False
-        self.root: Key = ()
+        self.memo: dict[tuple[float, ...], int] = {}
+        self.keys: list[tuple[float, ...]] = []  # compact state by id
+        self.kind = bytearray()  # by id: 0 found, 1 expanded, 2 an end state
+        self.first = array("q")  # by id: its edges are first[id]:last[id] of the edge arrays
+        self.last = array("q")
+        self.edge_child = array("q")
+        self.edge_choice = array("l")
+        self.ends: dict[int, tuple[str, float, float]] = {}
+        self.expanded = 0
+        self.seen = bytearray(len(self.compiled.targets))
+        self.taken = bytearray(len(self.compiled.choice_ids))
+        self.dead: set[int] = set()
+        self.root_id = 0
+        self._view: tuple[Key, dict[Key, list[tuple[str, Key]]], dict[Key, tuple[str, float, float]]] | None = None
 
-    def key(self, situation: str, state: State) -> Key:
-        metrics = tuple(state.metrics[m] for m in self.metric_ids)
-        return (situation, metrics, state.flags & self.flags_read, state.visited & self.visited_read,
-                state.chosen & self.chosen_read)
+    # -- exploring -------------------------------------------------------------------------
 
-    def follow(self, situation: Situation, index: int, state: State) -> tuple[str, State]:
-        """One ``next`` route, noting the situation it enters."""
-        where, state = rules.hop(self.scenario, situation, index, state)
-        self.seen_situations.add(where)
-        return where, state
+    def intern(self, key: tuple[float, ...]) -> int:
+        """The id of a compact state, a new one when it was not found before."""
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = len(self.keys)
+            self.keys.append(key)
+            self.kind.append(0)
+            self.first.append(0)
+            self.last.append(0)
+        return found
 
-    def successors(self, situation_id: str, state: State) -> list[tuple[str, str, State]]:
-        """(choice id, where play waits or ends, state there) for every choice available here."""
-        scenario = self.scenario
-        result = []
-        for edge in self.table.choices[situation_id]:
-            choice = edge.choice
-            if not rules.allows(choice, state):
-                continue
-            self.choices_taken.add(edge.trigger)
-            self.seen_situations.add(choice.goto)
-            where, after = rules.step(scenario, situation_id, choice, state, self.follow)
-            result.append((choice.id, where, after))
-        return result
+    def state_key(self, where: int, values: tuple[float, ...], mask: int) -> tuple[float, ...]:
+        """The compact key: an end state keeps only its metric values (mask -1)."""
+        if self.compiled.targets[where].ending:
+            return (where, -1, *values)
+        return (where, mask, *values)
 
-    def explore(self) -> Key:
-        """Build the state graph from the start; returns the start key."""
-        scenario = self.scenario
-        self.seen_situations.add(scenario.start)
-        where, state = rules.begin(scenario, self.follow)
-        root = self.node(where, state)
-        self.root = root
-        stack = [(root, where, state)]
+    def explore(self) -> int:
+        """Build the state graph from the start; returns the start id (cyclic GC paused meanwhile)."""
+        collecting = gc.isenabled()
+        gc.disable()  # millions of small tuples and no cycles among them: collecting would only cost time
+        try:
+            return self._explore()
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _moves(self) -> list[tuple[tuple[object, ...], ...]]:
+        """Per target, its choices as flat tuples for the hot loop (see ``_explore``)."""
+        targets = self.compiled.targets
+        return [tuple((c.requires, c.number, c.goto, c.effects, c.set_mask, ~c.clear_mask, c.index,
+                       targets[c.goto].ending_effects, targets[c.goto].visited_bit, bool(targets[c.goto].routes),
+                       targets[c.goto].ending) for c in target.choices) for target in targets]
+
+    def _explore(self) -> int:
+        compiled, seen, taken = self.compiled, self.seen, self.taken
+        targets, kind, keys, memo = compiled.targets, self.kind, self.keys, self.memo
+        first, last, ends, dead = self.first, self.last, self.ends, self.dead
+        edge_child, edge_choice, apply, advance = self.edge_child, self.edge_choice, compiled.apply, compiled.advance
+        moves = self._moves()
+        ending = [t.ending for t in targets]
+        seen[compiled.index[self.scenario.start]] = 1
+        where, values, mask = compiled.begin(seen)
+        self.root_id = root = self.intern((where, -1, *values) if ending[where] else (where, mask, *values))
+        stack = [root]
+        budget, clock_every = self.max_states, _CLOCK_EVERY
         while stack:
-            key, where, state = stack.pop()
-            if key in self.children or key in self.terminal:
+            state = stack.pop()
+            if kind[state]:
                 continue
-            self.within_budget()
-            if where in scenario.endings:
-                resident, rules_total = axis_totals(scenario, dict(state.metrics))
-                self.terminal[key] = (where, resident, rules_total)
+            if self.expanded >= budget or self.expanded % clock_every == 0:
+                self.within_budget()
+            self.expanded += 1
+            key = keys[state]
+            where, mask = key[0], key[1]
+            values = key[2:]
+            if mask == -1:
+                kind[state] = 2
+                ends[state] = (targets[where].id, *compiled.totals(values))
                 continue
-            edges = []
-            for choice_id, target, after in self.successors(where, state):
-                child = self.node(target, after)
-                edges.append((choice_id, child))
-                if child not in self.children and child not in self.terminal:
-                    stack.append((child, target, after))
-            if not edges:
-                self.dead_ends.add(where)
-            self.children[key] = edges
+            kind[state] = 1
+            first[state] = len(edge_child)
+            for (requires, number, goto, effects, set_mask, keep_mask, index, entering, visited_bit, routes,
+                 ends_play) in moves[where]:
+                if requires is not None and not requires(values, mask):
+                    continue
+                taken[number] = 1
+                seen[goto] = 1
+                after = apply(values, effects) if effects else values
+                if entering:
+                    after = apply(after, entering)
+                after_mask = ((mask | set_mask) & keep_mask) | visited_bit
+                there = goto
+                if routes:
+                    there, after, after_mask = advance(goto, after, after_mask, seen)
+                    ends_play = ending[there]
+                child_key = (there, -1, *after) if ends_play else (there, after_mask, *after)
+                child = memo.get(child_key)
+                if child is None:
+                    child = memo[child_key] = len(keys)
+                    keys.append(child_key)
+                    kind.append(0)
+                    first.append(0)
+                    last.append(0)
+                    stack.append(child)
+                elif not kind[child]:
+                    stack.append(child)
+                edge_child.append(child)
+                edge_choice.append(index)
+            last[state] = len(edge_child)
+            if last[state] == first[state]:
+                dead.add(where)
         return root
 
     def within_budget(self) -> None:
         """Raise OverBudget when the exploration has seen too many states or taken too long."""
-        seen = len(self.children) + len(self.terminal)
+        seen = self.expanded
         if seen >= self.max_states:
             raise OverBudget(f"more than {self.max_states:,} play states".replace(",", "."))
         if seen % _CLOCK_EVERY == 0 and self.clock() - self.started > self.max_seconds:
             raise OverBudget(f"more than {self.max_seconds:g} seconds of exploring ({seen:,} play states)"
                              .replace(",", "."))
 
+    def edges(self, state: int) -> range:
+        """Positions in the edge arrays of a state's edges."""
+        return range(self.first[state], self.last[state])
+
+    # -- what the analysis reports ---------------------------------------------------------
+
+    @property
+    def seen_situations(self) -> set[str]:
+        return {t.id for t, seen in zip(self.compiled.targets, self.seen, strict=True) if seen}
+
+    @property
+    def choices_taken(self) -> set[str]:
+        return {c for c, taken in zip(self.compiled.choice_ids, self.taken, strict=True) if taken}
+
+    @property
+    def dead_ends(self) -> set[str]:
+        return {self.compiled.targets[where].id for where in self.dead}
+
+    def choice_id(self, state: int, edge: int) -> str:
+        """The id of the choice an edge makes."""
+        return self.compiled.targets[int(self.keys[state][0])].choices[self.edge_choice[edge]].id
+
+    # -- the public view: keys as the route tools know them --------------------------------
+
+    def public(self, state: int) -> Key:
+        """A state's public key: (situation, metric values, mask), or (_END, ending, metric values)."""
+        key = self.keys[state]
+        where = self.compiled.targets[int(key[0])].id
+        if key[1] == -1:
+            return (_END, where, tuple(key[2:]))
+        return (where, tuple(key[2:]), key[1])
+
+    def _built(self) -> tuple[Key, dict[Key, list[tuple[str, Key]]], dict[Key, tuple[str, float, float]]]:
+        if self._view is None:
+            public = [self.public(state) for state in range(len(self.keys))]
+            children = {public[state]: [(self.choice_id(state, e), public[self.edge_child[e]]) for e in self.edges(state)]
+                        for state in range(len(self.keys)) if self.kind[state] == 1}
+            terminal = {public[state]: end for state, end in self.ends.items()}
+            self._view = (public[self.root_id], children, terminal)
+        return self._view
+
+    @property
+    def root(self) -> Key:
+        return self._built()[0]
+
+    @property
+    def children(self) -> dict[Key, list[tuple[str, Key]]]:
+        return self._built()[1]
+
+    @property
+    def terminal(self) -> dict[Key, tuple[str, float, float]]:
+        return self._built()[2]
+
     def node(self, where: str, state: State) -> Key:
-        """The memo key of a play state (an ending keeps only its metric values)."""
+        """The public key of an engine play state (an ending keeps only its metric values)."""
+        values = tuple(state.metrics[m] for m in self.metric_ids)
         if where in self.scenario.endings:
-            return (_END, where, tuple(state.metrics[m] for m in self.metric_ids))
-        return self.key(where, state)
+            return (_END, where, values)
+        return (where, values, self.compiled.mask_of(state))
 
 
 class OverBudget(Exception):
@@ -341,48 +451,110 @@ def _postorder(root: Key, children: dict[Key, list[tuple[str, Key]]]) -> tuple[l
     return order, cyclic
 
 
+def _order(explorer: _Explorer, root: int) -> tuple[list[int], bool]:
+    """State ids with every child before its parent (as ``_postorder``); and whether a cycle exists."""
+    mark = bytearray(len(explorer.keys))
+    first, last, edge_child = explorer.first, explorer.last, explorer.edge_child
+    order: list[int] = []
+    cyclic = False
+    stack = [root, first[root]]
+    mark[root] = 1
+    while stack:
+        position = stack.pop()
+        state = stack[-1]
+        if position < last[state]:
+            stack.append(position + 1)
+            child = edge_child[position]
+            if not mark[child]:
+                mark[child] = 1
+                stack += [child, first[child]]
+            elif mark[child] == 1:
+                cyclic = True
+            continue
+        stack.pop()
+        mark[state] = 2
+        order.append(state)
+    return order, cyclic
+
+
+_memo: dict[str, tuple[weakref.ref[Scenario], Analysis]] = {}
+_MEMO_SIZE = 8  # analyses kept (the scenarios of one command, a window's recent cases)
+
+
 def analyse(scenario: Scenario, max_states: int | None = None, max_seconds: float | None = None) -> Analysis:
-    """Explore every playthrough of a (valid) scenario, within the budget (else an approximate analysis)."""
+    """Explore every playthrough of a (valid) scenario, within the budget (else an approximate analysis).
+
+    One exploration per scenario object and content: a later call with a budget that the
+    earlier exact result fits in (or the same budget) gets the same Analysis back.
+    """
+    budget = MAX_STATES if max_states is None else max_states
+    seconds = MAX_SECONDS if max_seconds is None else max_seconds
+    known = _memo.get(scenario.content_hash)
+    if known is not None and known[0]() is scenario:
+        earlier = known[1]
+        if (not earlier.approximate and earlier.states <= budget) or \
+                (earlier.approximate and earlier.budget == (budget, seconds)):
+            return earlier
+    result = _explored(scenario, budget, seconds)
+    result.budget = (budget, seconds)
+    _memo.pop(scenario.content_hash, None)
+    _memo[scenario.content_hash] = (weakref.ref(scenario), result)
+    while len(_memo) > _MEMO_SIZE:
+        del _memo[next(iter(_memo))]
+    return result
+
+
+def _explored(scenario: Scenario, max_states: int, max_seconds: float) -> Analysis:
+    """One exploration and what it finds."""
     explorer = _Explorer(scenario, max_states, max_seconds)
     try:
         root = explorer.explore()
     except OverBudget as exc:
         return approximate(scenario, explorer, str(exc))
-    order, cyclic = _postorder(root, explorer.children)
+    order, cyclic = _order(explorer, root)
     infinite = float("inf")
-    count: dict[Key, int] = {}
-    bounds: dict[Key, tuple[float, float, float, float]] = {}
-    endings: dict[Key, int] = {}
-    for key in order:
-        if key in explorer.terminal:
-            ending, resident, rules = explorer.terminal[key]
-            count[key] = 1
-            bounds[key] = (resident, resident, rules, rules)
-            endings[key] = 1 << explorer.ending_index[ending]
+    size = len(explorer.keys)
+    count: list[int] = [0] * size
+    counted = bytearray(size)
+    lo_r: list[float] = [infinite] * size
+    hi_r: list[float] = [-infinite] * size
+    lo_l: list[float] = [infinite] * size
+    hi_l: list[float] = [-infinite] * size
+    endings: list[int] = [0] * size
+    ends, edge_child = explorer.ends, explorer.edge_child
+    for state in order:
+        counted[state] = 1
+        if state in ends:
+            ending, resident, rules_total = ends[state]
+            count[state] = 1
+            lo_r[state] = hi_r[state] = resident
+            lo_l[state] = hi_l[state] = rules_total
+            endings[state] = 1 << explorer.ending_index[ending]
             continue
         total, mask = 0, 0
-        lo_r = lo_l = infinite
-        hi_r = hi_l = -infinite
-        for _choice, child in explorer.children.get(key, []):
-            if child not in count:  # a back edge of a cycle
+        low_r = low_l = infinite
+        high_r = high_l = -infinite
+        for edge in explorer.edges(state):
+            child = edge_child[edge]
+            if not counted[child]:  # a back edge of a cycle
                 continue
             total += count[child]
             mask |= endings[child]
             if count[child]:
-                c = bounds[child]
-                lo_r, hi_r, lo_l, hi_l = min(lo_r, c[0]), max(hi_r, c[1]), min(lo_l, c[2]), max(hi_l, c[3])
-        count[key], endings[key] = total, mask
-        bounds[key] = (lo_r, hi_r, lo_l, hi_l)
-    top = bounds[root]
-    ranges = {"resident": (top[0], top[1]) if count[root] else (0.0, 0.0),
-              "rules": (top[2], top[3]) if count[root] else (0.0, 0.0)}
+                low_r, high_r = min(low_r, lo_r[child]), max(high_r, hi_r[child])
+                low_l, high_l = min(low_l, lo_l[child]), max(high_l, hi_l[child])
+        count[state], endings[state] = total, mask
+        lo_r[state], hi_r[state], lo_l[state], hi_l[state] = low_r, high_r, low_l, high_l
+    ranges = {"resident": (lo_r[root], hi_r[root]) if count[root] else (0.0, 0.0),
+              "rules": (lo_l[root], hi_l[root]) if count[root] else (0.0, 0.0)}
     names = list(scenario.endings)
     reachable_mask = endings[root]
-    result = Analysis(scenario.id, [s for s in scenario.situations if s in explorer.seen_situations],
+    seen = explorer.seen_situations
+    result = Analysis(scenario.id, [s for s in scenario.situations if s in seen],
                       {e: bool(reachable_mask >> i & 1) for i, e in enumerate(names)}, count[root], ranges,
                       [], None, None, len(order), explorer.choices_taken, sorted(explorer.dead_ends), cyclic)
     result.start = start_totals(scenario)
-    result.outcomes = {(resident, rules) for _ending, resident, rules in explorer.terminal.values()}
+    result.outcomes = {(resident, rules_total) for _ending, resident, rules_total in ends.values()}
     result.graph = explorer
     _expert(result, root, order, explorer, count)
     return result
@@ -403,53 +575,49 @@ def approximate(scenario: Scenario, explorer: _Explorer, reason: str) -> Analysi
         scenario.id, [s for s in scenario.situations if s in graph_reach],
         {e: e in graph_reach for e in scenario.endings}, 0,
         {axis: widest_range(scenario, axis) for axis in ("resident", "rules")},
-        [], None, None, len(explorer.children) + len(explorer.terminal), set(explorer.choices_taken),
+        [], None, None, explorer.expanded, explorer.choices_taken,
         [], False, approximate=True, too_large=reason, start=start_totals(scenario))
 
 
-def _expert(result: Analysis, root: Key, order: list[Key], explorer: _Explorer, count: dict[Key, int]) -> None:
-    """The route that maximises the lower of the two scores (ties: higher sum, fewer choices).
-
-    A route to an ending whose declared outcome is not ``omgekeerd`` comes after every other
-    route, so the example the debrief shows never ends in a story the case calls a failure.
-    """
-    best: dict[Key, tuple[tuple[int, float, float, int], str | None, Key | None, str]] = {}
-    declared = {e.id: e.outcome for e in explorer.scenario.endings.values()}
-    for key in order:
-        if key in explorer.terminal:
-            ending, resident, rules = explorer.terminal[key]
-            scores = result.scores(resident, rules)
+def _expert(result: Analysis, root: int, order: list[int], explorer: _Explorer, count: list[int]) -> None:
+    """The route that maximises the lower of the two scores (ties: higher sum, fewer choices)."""
+    best: dict[int, tuple[tuple[float, float, int], int, int, str]] = {}  # state -> (value, edge, child, ending)
+    ends, edge_child = explorer.ends, explorer.edge_child
+    for state in order:
+        if state in ends:
+            ending, resident, rules_total = ends[state]
+            scores = result.scores(resident, rules_total)
             exact_r = result.exact("resident", resident)
-            exact_l = result.exact("rules", rules)
-            fits = 0 if declared.get(ending) not in ("", "omgekeerd") else 1
-            best[key] = ((fits, min(exact_r, exact_l), exact_r + exact_l, 0), None, None, ending)
+            exact_l = result.exact("rules", rules_total)
+            best[state] = ((min(exact_r, exact_l), exact_r + exact_l, 0), -1, -1, ending)
             known = result.ending_best.get(ending)
             if known is None or (min(scores.resident, scores.rules), scores.resident + scores.rules) > \
                     (min(known.resident, known.rules), known.resident + known.rules):
                 result.ending_best[ending] = scores
             continue
         choice_best = None
-        for choice_id, child in explorer.children.get(key, []):
-            if child not in best or not count.get(child):
+        for edge in explorer.edges(state):
+            child = edge_child[edge]
+            if child not in best or not count[child]:
                 continue
-            (fits, low, total, length), _c, _n, ending = best[child]
-            candidate = ((fits, low, total, length - 1), choice_id, child, ending)
+            (low, total, length), _e, _c, ending = best[child]
+            candidate = ((low, total, length - 1), edge, child, ending)
             if choice_best is None or candidate[0] > choice_best[0]:
                 choice_best = candidate
         if choice_best is not None:
-            best[key] = choice_best
+            best[state] = choice_best
     if root not in best:
         return
     route_ids: list[str] = []
-    at: Key | None = root
-    while at is not None and at in best:
-        _value, taken, following, _ending = best[at]
-        if taken is None:
+    at = root
+    while at in best:
+        _value, edge, following, _ending = best[at]
+        if edge < 0:
             break
-        route_ids.append(taken)
+        route_ids.append(explorer.choice_id(at, edge))
         at = following
     result.expert_route = route_ids
     result.expert_ending = best[root][3]
-    if at is not None and at in explorer.terminal:
-        _ending, resident, rules = explorer.terminal[at]
-        result.expert_scores = result.scores(resident, rules)
+    if at in ends:
+        _ending, resident, rules_total = ends[at]
+        result.expert_scores = result.scores(resident, rules_total)
