@@ -7,20 +7,19 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.engine.findings import ERROR, Finding, count
 from game.i18n import t, tn
 from game.content.library import Entry, Library, display_path, load_library, resolve
 from game.engine.loader import load_catalogue
 from game.engine.model import BACKGROUNDS, LANGUAGES
-from game.engine.session import Session
 from game.cli.command import as_run
 from game.cli.findings import render
-from game.cli.store import add_data_dir, add_store_commands
-from game.cli.sessions import add_session_commands
-from game.cli.xapi import add_xapi_commands
 from game.render.safe_output import safe_terminal
+
+if TYPE_CHECKING:
+    from game.engine.session import Session
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -33,6 +32,25 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+class _Retry(Exception):
+    """The slim parser could not parse: parse again with every command (which prints the right usage)."""
+
+
+class _SlimParser(Parser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _Retry(message)
+
+
+# The commands defined here: parsed without importing the store, coaching, xAPI, workshop and window modules.
+OWN_COMMANDS = ("validate", "play", "analyze", "list", "graph", "new")
+
+
+def add_data_dir(parser: argparse.ArgumentParser) -> None:
+    """``--data-dir DIR`` after a command name (as ``game.cli.store.add_data_dir``, without importing the store)."""
+    parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                        help="folder of the session store (default: $OMGEKEERD_DATA or the user data folder)")
 
 
 # -- validate -------------------------------------------------------------------------------
@@ -282,13 +300,15 @@ def cmd_start(args: argparse.Namespace) -> int:
 
 # -- the parser ------------------------------------------------------------------------------
 
-def build_parser() -> Parser:
-    parser = Parser(prog="omgekeerd", description="Omgekeerd: casework dilemmas of the social domain.")
+def build_parser(full: bool = True) -> Parser:
+    """The command line parser; ``full=False`` registers only OWN_COMMANDS (and never prints an error)."""
+    kind = Parser if full else _SlimParser
+    parser = kind(prog="omgekeerd", description="Omgekeerd: casework dilemmas of the social domain.")
     parser.add_argument("--lang", choices=LANGUAGES, default="nl", help="language (nl or en)")
     parser.add_argument("--data-dir", metavar="DIR", default=None,
                         help="folder of the session store (default: $OMGEKEERD_DATA or the user data folder)")
     parser.set_defaults(handler=cmd_start)
-    commands = parser.add_subparsers(dest="command", parser_class=Parser)
+    commands = parser.add_subparsers(dest="command", parser_class=kind)
 
     validate = commands.add_parser("validate", help="check scenario files (default: the library)")
     validate.add_argument("paths", nargs="*", metavar="PATH", help="scenario files or folders")
@@ -340,6 +360,11 @@ def build_parser() -> Parser:
     new.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
     new.set_defaults(handler=cmd_new)
 
+    if not full:
+        return parser
+    from game.cli.sessions import add_session_commands
+    from game.cli.store import add_store_commands
+    from game.cli.xapi import add_xapi_commands
     add_store_commands(commands)
     add_session_commands(commands)  # sessions, note, progress, group-report, export-sessions, import
     add_xapi_commands(commands)
@@ -355,15 +380,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    parser = build_parser()
+    given = sys.argv[1:] if argv is None else list(argv)
     try:
-        args = parser.parse_args(argv)
+        args = _parsed(given)
     except SystemExit as exc:  # --help, or a usage error already printed
         return int(exc.code or 0)
-    given = sys.argv[1:] if argv is None else list(argv)
     args.lang_given = any(a == "--lang" or a.startswith("--lang=") for a in given)  # play --resume keeps the session's
     with safe_terminal():  # no scenario text drives the terminal: escape sequences are shown escaped
         return _dispatch(args)
+
+
+def _command_of(given: Sequence[str]) -> str | None:
+    """The command word of the arguments (the first that is neither an option nor an option's value)."""
+    skip = False
+    for word in given:
+        if skip:
+            skip = False
+        elif word in ("--lang", "--data-dir"):
+            skip = True
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def _parsed(given: Sequence[str]) -> argparse.Namespace:
+    """The parsed arguments: a command of this module loads only this module's parser (lazy imports)."""
+    if _command_of(given) in OWN_COMMANDS and not any(w in ("-h", "--help") for w in given):
+        try:
+            return build_parser(full=False).parse_args(given)
+        except _Retry:
+            pass
+    return build_parser().parse_args(given)
 
 
 def _dispatch(args: argparse.Namespace) -> int:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,8 +95,25 @@ def catalogue_for(path: Path) -> tuple[dict[str, Lever], list[Finding]]:
                         "their own levers: (docs/scenario-format.md, section 12)")]
 
 
+@contextmanager
+def without_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a model is built (it only costs time there), then restore it."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def check_file(path: Path, catalogue: dict[str, Lever]) -> Entry:
     """Load and validate one scenario file; whatever is wrong in it stays in its own entry."""
+    with without_cyclic_gc():
+        return _checked(path, catalogue)
+
+
+def _checked(path: Path, catalogue: dict[str, Lever]) -> Entry:
     shown = display_path(path)
     scenario, findings = load_scenario(shown, catalogue)
     if scenario is not None:
@@ -138,6 +158,10 @@ def resolve(name: str, library: Library | None = None) -> Entry:
         checked = check_file(path, catalogue)
         checked.findings = [f for f in catalogue_findings if f.is_error] + checked.findings
         return checked
+    if library is None:
+        direct = _by_file_name(name)
+        if direct is not None:
+            return direct
     library = library or load_library()
     entry = library.find(name)
     if entry is None:
@@ -146,3 +170,19 @@ def resolve(name: str, library: Library | None = None) -> Entry:
         hint = did_you_mean(name, ids) or "run 'omgekeerd list' to see the library"
         return Entry(name, None, [Finding(name, 0, ERROR, f'no scenario "{name}" in the library', hint)])
     return entry
+
+
+def _by_file_name(scenario_id: str) -> Entry | None:
+    """The library scenario ``<folder>/<id>.yaml`` when it exists and has that id (no scan of the folder)."""
+    folder = default_folder()
+    if not scenario_id or os.sep in scenario_id or scenario_id.startswith("."):
+        return None
+    for suffix in (".yaml", ".yml"):
+        path = folder / f"{scenario_id}{suffix}"
+        if path.is_file() and path.name != CATALOGUE_NAME:
+            catalogue, _catalogue_findings = catalogue_for(folder / "_")
+            entry = check_file(path, catalogue)
+            if entry.scenario is not None and entry.scenario.id == scenario_id:
+                return entry
+            return None
+    return None
