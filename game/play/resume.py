@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.i18n import t
-from game.content.library import Entry, Library, catalogue_for, check_file, load_library
+from game.content.library import Entry, Library, catalogue_for, check_file, default_folder, load_library
 from game.engine.loader import load_scenario
 from game.engine.markup import plain
 from game.engine.model import Scenario, Text
@@ -94,8 +94,10 @@ def load_saved_copy(saved: SavedSession, library: Library | None = None) -> tupl
     """The scenario from the text saved with the session, or (None, why not)."""
     if is_path_source(saved.source):
         catalogue, _ = catalogue_for(Path(saved.source))
-    else:
-        catalogue = (library or load_library()).catalogue
+    elif library is not None:
+        catalogue = library.catalogue
+    else:  # the library's catalogue, without loading every scenario of the library
+        catalogue, _ = catalogue_for(default_folder() / "_")
     label = f"{saved.source} (saved copy)"
     scenario, findings = load_scenario(label, catalogue, data=saved.content.encode("utf-8"))
     errors = [f for f in findings if f.is_error]
