@@ -130,8 +130,7 @@ TRUTH_SMELLS = ("is a strawman", "the expert option is the longest text")
 # Cases of the first edition that the content issue (the library's second edition) is still fixing: each
 # is expected to fail until it is fixed, and strictly so, so a fixed case must leave this set. A new case is
 # never in it. (Also PENDING_CONTENT in test_smells.)
-GIVE_AWAYS_PENDING = {
-                      "vier-weken"}
+GIVE_AWAYS_PENDING: set[str] = set()
 PENDING_MARK = pytest.mark.xfail(strict=True, reason="issue 10 measured give-aways and strawmen in this case; "
                                                      "the content issue fixes it (then take it out of GIVE_AWAYS_PENDING)")
 
