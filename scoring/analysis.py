@@ -23,7 +23,8 @@ import time
 import weakref
 from dataclasses import dataclass, field
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from game.engine import rules
 from game.engine.model import Condition, Scenario, Situation
@@ -279,13 +280,8 @@ class _Explorer:
 
     def explore(self) -> int:
         """Build the state graph from the start; returns the start id (cyclic GC paused meanwhile)."""
-        collecting = gc.isenabled()
-        gc.disable()  # millions of small tuples and no cycles among them: collecting would only cost time
-        try:
+        with _without_cyclic_gc():
             return self._explore()
-        finally:
-            if collecting:
-                gc.enable()
 
     def _moves(self) -> list[tuple[tuple[object, ...], ...]]:
         """Per target, its choices as flat tuples for the hot loop (see ``_explore``)."""
@@ -506,11 +502,29 @@ def analyse(scenario: Scenario, max_states: int | None = None, max_seconds: floa
 
 def _explored(scenario: Scenario, max_states: int, max_seconds: float) -> Analysis:
     """One exploration and what it finds."""
-    explorer = _Explorer(scenario, max_states, max_seconds)
+    with _without_cyclic_gc():
+        explorer = _Explorer(scenario, max_states, max_seconds)
+        try:
+            root = explorer.explore()
+        except OverBudget as exc:
+            return approximate(scenario, explorer, str(exc))
+        return _summed(scenario, explorer, root)
+
+
+@contextmanager
+def _without_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic collector (millions of small tuples, no cycles among them), then restore it."""
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        root = explorer.explore()
-    except OverBudget as exc:
-        return approximate(scenario, explorer, str(exc))
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _summed(scenario: Scenario, explorer: _Explorer, root: int) -> Analysis:
+    """Counts, ranges, reachable endings and the expert route over the explored states."""
     order, cyclic = _order(explorer, root)
     infinite = float("inf")
     size = len(explorer.keys)
@@ -581,7 +595,9 @@ def approximate(scenario: Scenario, explorer: _Explorer, reason: str) -> Analysi
 
 def _expert(result: Analysis, root: int, order: list[int], explorer: _Explorer, count: list[int]) -> None:
     """The route that maximises the lower of the two scores (ties: higher sum, fewer choices)."""
-    best: dict[int, tuple[tuple[float, float, int], int, int, str]] = {}  # state -> (value, edge, child, ending)
+    size = len(explorer.keys)
+    value: list[tuple[float, float, int] | None] = [None] * size  # (lower score, sum, -choices) of the best route on
+    via = array("q", bytes(8 * size))  # the edge the best route takes (-1: an end state)
     ends, edge_child = explorer.ends, explorer.edge_child
     for state in order:
         if state in ends:
@@ -589,35 +605,31 @@ def _expert(result: Analysis, root: int, order: list[int], explorer: _Explorer, 
             scores = result.scores(resident, rules_total)
             exact_r = result.exact("resident", resident)
             exact_l = result.exact("rules", rules_total)
-            best[state] = ((min(exact_r, exact_l), exact_r + exact_l, 0), -1, -1, ending)
+            value[state] = (min(exact_r, exact_l), exact_r + exact_l, 0)
+            via[state] = -1
             known = result.ending_best.get(ending)
             if known is None or (min(scores.resident, scores.rules), scores.resident + scores.rules) > \
                     (min(known.resident, known.rules), known.resident + known.rules):
                 result.ending_best[ending] = scores
             continue
-        choice_best = None
+        best: tuple[float, float, int] | None = None
         for edge in explorer.edges(state):
             child = edge_child[edge]
-            if child not in best or not count[child]:
+            reached = value[child]
+            if reached is None or not count[child]:
                 continue
-            (low, total, length), _e, _c, ending = best[child]
-            candidate = ((low, total, length - 1), edge, child, ending)
-            if choice_best is None or candidate[0] > choice_best[0]:
-                choice_best = candidate
-        if choice_best is not None:
-            best[state] = choice_best
-    if root not in best:
+            candidate = (reached[0], reached[1], reached[2] - 1)
+            if best is None or candidate > best:
+                best, via[state] = candidate, edge
+        value[state] = best
+    if value[root] is None:
         return
     route_ids: list[str] = []
     at = root
-    while at in best:
-        _value, edge, following, _ending = best[at]
-        if edge < 0:
-            break
+    while via[at] >= 0:
+        edge = via[at]
         route_ids.append(explorer.choice_id(at, edge))
-        at = following
+        at = edge_child[edge]
     result.expert_route = route_ids
-    result.expert_ending = best[root][3]
-    if at in ends:
-        _ending, resident, rules_total = ends[at]
-        result.expert_scores = result.scores(resident, rules_total)
+    result.expert_ending, resident, rules_total = ends[at]
+    result.expert_scores = result.scores(resident, rules_total)
