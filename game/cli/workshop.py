@@ -34,9 +34,11 @@ def add_workshop_command(commands: argparse._SubParsersAction) -> None:
     workshop = commands.add_parser("workshop", help="open a workshop room: the group votes from their phones")
     workshop.add_argument("case", nargs="?", metavar="CASE", help="library id or path to a .yaml file")
     workshop.add_argument("--host", metavar="H", default=None,
-                          help="address to listen on (default: this laptop's address on the local network)")
-    workshop.add_argument("--port", metavar="P", type=int, default=DEFAULT_PORT,
-                          help=f"port to listen on (default {DEFAULT_PORT}; 0 picks a free one)")
+                          help="address to listen on (default: the window's setting, else this laptop's address "
+                               "on the local network)")
+    workshop.add_argument("--port", metavar="P", type=int, default=None,
+                          help=f"port to listen on (default: the window's setting, else {DEFAULT_PORT}; "
+                               "0 picks a free one)")
     workshop.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
     workshop.add_argument("--assessment", action="store_true", help="assessment mode: phones see no feedback")
     workshop.add_argument("--terminal", "--no-window", dest="terminal", action="store_true",
@@ -86,6 +88,13 @@ def window_workshop(args: argparse.Namespace) -> int:
                       data_dir=getattr(args, "data_dir", None), lang=explicit_lang(args))
 
 
+def listen_address(args: argparse.Namespace) -> tuple[str | None, int]:
+    """``--host``/``--port`` when given, else the window's setting in the data folder (host None: the LAN address)."""
+    from game.ui.settings import SettingsFile, data_dir, workshop_address
+
+    return workshop_address(SettingsFile(data_dir(getattr(args, "data_dir", None))).load(), args.host, args.port)
+
+
 def terminal_workshop(args: argparse.Namespace) -> int:
     """Open the room, print its join address with the code, and lead it here until it closes."""
     from game.cli.main import load_playable
@@ -110,12 +119,13 @@ def terminal_workshop(args: argparse.Namespace) -> int:
     except StoreError as exc:
         print(f"omgekeerd: {exc.message(lang)}", file=sys.stderr)
         return EXIT_FINDINGS
+    host, port = listen_address(args)
     server = RoomServer(room)
     try:
-        address = server.start(args.host, args.port)
+        address = server.start(host, port)
     except OSError as exc:
         store.close()
-        print("omgekeerd: " + t("workshop.cli.cannot_bind", lang, host=args.host or "-", port=args.port,
+        print("omgekeerd: " + t("workshop.cli.cannot_bind", lang, host=host or "-", port=port,
                                  detail=exc.strerror or exc), file=sys.stderr)
         return EXIT_FINDINGS
     recorder = GroupRecorder(store, room, source_for(args.case, entry.scenario))

@@ -46,6 +46,7 @@ SECTIONS = (  # one section module per line: game/i18n/strings/<name>.py
     "coaching",
     "fit",
     "coaching_ui",
+    "settings",
 )
 
 _strict = os.environ.get("OMGEKEERD_STRICT_I18N") == "1"

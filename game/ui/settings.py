@@ -1,12 +1,15 @@
-"""Game settings (text size, contrast, fullscreen, language, projector mode) kept as JSON in the data dir.
+"""Game settings (text size, contrast, fullscreen, language, projector mode, the workshop's address) as JSON.
 
-Pure Python: no pygame. The data dir follows the store's rule: ``--data-dir`` first, then
-``$OMGEKEERD_DATA``, then the platform's user data directory.
+The workshop's host and port are checked here (``check_address``) before they are saved; the
+command line's ``--host``/``--port`` win over them (``workshop_address``). Pure Python: no pygame.
+The data dir follows the store's rule: ``--data-dir`` first, then ``$OMGEKEERD_DATA``, then the
+platform's user data directory.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import json
 import os
 from dataclasses import asdict, dataclass, fields
@@ -17,6 +20,9 @@ SETTINGS_NAME = "settings.json"
 TEXT_SIZES = (15, 17, 19, 22, 26)  # base text size in pixels at 720 px window height, per step
 DEFAULT_TEXT_SIZE = 2
 LANGUAGES = ("nl", "en")
+DEFAULT_WORKSHOP_PORT = 8080
+LOWEST_PORT, HIGHEST_PORT = 1024, 65535  # 0 as well: any free port
+HOST_CHARS = 45  # the longest IPv6 address, with a scope
 
 
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -36,6 +42,8 @@ class Settings:
     fullscreen: bool = False
     projector: bool = False
     last_player: str = ""
+    workshop_host: str = ""  # empty: the laptop's address on the local network
+    workshop_port: int = DEFAULT_WORKSHOP_PORT
 
     def clamped(self) -> Settings:
         """A copy with every value inside its allowed range."""
@@ -46,6 +54,9 @@ class Settings:
             fullscreen=bool(self.fullscreen),
             projector=bool(self.projector),
             last_player=str(self.last_player)[:60],
+            workshop_host=self.workshop_host if host_problem(str(self.workshop_host)) is None else "",
+            workshop_port=self.workshop_port if port_problem(str(self.workshop_port)) is None
+            else DEFAULT_WORKSHOP_PORT,
         )
 
     @classmethod
@@ -61,6 +72,41 @@ class Settings:
                 value = getattr(defaults, item.name)
             values[item.name] = value
         return cls(**values).clamped()
+
+
+def host_problem(text: str) -> str | None:
+    """Why ``text`` cannot be the workshop's host (a catalogue key), or None: empty or an IP address."""
+    if not text:
+        return None
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return "settings.workshop.bad_host"
+    return None if len(text) <= HOST_CHARS else "settings.workshop.bad_host"
+
+
+def port_problem(text: str) -> str | None:
+    """Why ``text`` cannot be the workshop's port (a catalogue key), or None: 0, or 1024 to 65535."""
+    if not (text.isascii() and text.isdigit()) or len(text) > 5:
+        return "settings.workshop.bad_port"
+    port = int(text)
+    return None if port == 0 or LOWEST_PORT <= port <= HIGHEST_PORT else "settings.workshop.bad_port"
+
+
+def check_address(host: str, port: str) -> tuple[dict[str, str | int], list[tuple[str, str]]]:
+    """The typed host and port as settings changes, or the problems (catalogue key, value) that refuse them."""
+    host, port = host.strip(), port.strip()
+    problems = [(key, value) for key, value in ((host_problem(host), host), (port_problem(port), port)) if key]
+    if problems:
+        return {}, problems
+    return {"workshop_host": host, "workshop_port": int(port)}, []
+
+
+def workshop_address(settings: Settings, host: str | None, port: int | None) -> tuple[str | None, int]:
+    """Where the window's workshop listens: the command line's host and port when given, else the setting
+    (a host of None means the laptop's address on the local network)."""
+    chosen_host = host if host is not None else settings.workshop_host or None
+    return chosen_host, port if port is not None else settings.workshop_port
 
 
 class SettingsFile:

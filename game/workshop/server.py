@@ -14,7 +14,6 @@ import asyncio
 import contextlib
 import json
 import logging
-import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from collections.abc import Awaitable, Callable
 from aiohttp import WSMsgType, web
 
 from game.i18n import LANGUAGES, catalogue, t
+from game.workshop.address import lan_address
 from game.workshop.room import Room, RoomError
 
 log = logging.getLogger(__name__)
@@ -39,19 +39,6 @@ SECURITY_HEADERS = {
     "Cache-Control": "no-store",
 }
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
-
-
-def lan_address(make_socket: Callable[..., socket.socket] = socket.socket) -> str:
-    """The laptop's address on the local network (a UDP socket is pointed outward; nothing is sent)."""
-    sock = make_socket(socket.AF_INET, socket.SOCK_DGRAM)
-    try:
-        sock.connect(("10.254.254.254", 1))  # connect() on UDP only picks a route and a local address
-        address = str(sock.getsockname()[0])
-    except OSError:
-        address = "127.0.0.1"
-    finally:
-        sock.close()
-    return address if address and not address.startswith("0.") else "127.0.0.1"
 
 
 def page_strings() -> dict[str, dict[str, str]]:

@@ -2,7 +2,8 @@
 
 The thread opens its own connection to the store (SQLite connections stay in their thread),
 sends what is queued, and keeps the ``SyncReport``; the window polls ``done`` between frames.
-A store problem ends the run with ``problem`` set instead of raising into the window.
+A store problem (or any other failure) ends the run with ``problem`` set instead of raising
+into the window, so the window always learns that it ended and why.
 """
 
 from __future__ import annotations
@@ -51,3 +52,5 @@ class BackgroundSync:
                 self.report = sync(store, self.config)
         except StoreError as exc:
             self.error, self.problem = exc, str(exc)
+        except Exception as exc:  # noqa: BLE001 - the window shows it; a thread that died silently would not
+            self.problem = f"{type(exc).__name__}: {exc}"

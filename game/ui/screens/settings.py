@@ -1,4 +1,5 @@
-"""Settings: language, text size, high contrast, fullscreen and projector mode; the keys.
+"""Settings: language, text size, high contrast, fullscreen and projector mode; the workshop's address and
+sending to the LRS (``settings_network``); the keys.
 
 The key list is made from the key bindings of the window and of every screen the router
 knows (``app.router.screens``), so a key is described where it is bound, once.
@@ -7,14 +8,14 @@ knows (``app.router.screens``), so a key is described where it is bound, once.
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
-
+from game.ui.screens.base import Screen
+from game.ui.screens.settings_network import AddressPart, SyncPart
+from game.ui.settings import TEXT_SIZES
 from game.ui.toolkit.bindings import COMMON, GLOBAL, NEXT, Binding, key_list
 from game.ui.toolkit.chrome import button_bar, hint_bar, main_region, reading_column, top_bar
-from game.ui.screens.base import Screen
-from game.ui.settings import TEXT_SIZES
 from game.ui.toolkit.widgets import Button, Column, Layer, TextBlock, Ui
-
 
 
 class SettingsScreen(Screen):
@@ -24,9 +25,20 @@ class SettingsScreen(Screen):
     BINDINGS = (NEXT, Binding(("enter",), "activate", "keys.settings.select"),
                 Binding(("escape",), "back", "keys.settings.done"))
 
+    def __init__(self, app: Any) -> None:
+        super().__init__(app)
+        self.address = AddressPart(app)
+        self.sync = SyncPart(app)
+
     def on_back(self) -> None:
-        """Back to the screen that opened the settings."""
+        """Back to the screen that opened the settings; a typed address is saved when it is good."""
+        self.address.save_pending()
         self.dismiss()
+
+    def update(self, dt: float) -> None:
+        """Show the result of *Send now* as soon as its thread is done."""
+        if self.sync.poll():
+            self.app.rebuild()
 
     def default_action(self) -> None:
         self.on_back()
@@ -71,6 +83,8 @@ class SettingsScreen(Screen):
                      settings.fullscreen, "fullscreen")
         self._switch(ui, column, ui.t("ui.settings.projector"), ui.t("ui.settings.projector_help"),
                      settings.projector, "projector")
+        self.address.build(ui, column)
+        self.sync.build(ui, column)
         if not ui.theme.projector:
             column.add(TextBlock(ui.t("ui.settings.keys"), "text", "bold"), gap=unit // 2)
             rows = key_list(COMMON + GLOBAL, (screen.BINDINGS for screen in self.app.router.screens.values()),

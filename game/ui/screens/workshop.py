@@ -22,6 +22,7 @@ from game.engine.model import Scenario
 from game.engine.session import Session
 from game.ui.screens.base import Screen
 from game.ui.screens.workshop_parts import Bars, OptionText, Picture, beside, excerpt, projector_steps
+from game.ui.settings import workshop_address
 from game.ui.toolkit.bindings import Binding
 from game.ui.toolkit.chrome import hint_bar, main_region, margin, reading_column, top_bar
 from game.ui.toolkit.fit import Fitted, lay_out
@@ -64,11 +65,12 @@ class WorkshopScreen(Screen):
     TYPING_ONLY = ("pick_row", "adjust")
     NETWORK_ONLY = ("toggle_join",)
 
-    def __init__(self, app: Any, scenario: Scenario, host: str | None = None, port: int = 8080,
+    def __init__(self, app: Any, scenario: Scenario, host: str | None = None, port: int | None = None,
                  room: Room | None = None, server: RoomServer | None = None, *, network: bool = True,
                  mode: str | None = None, announce: Announce | None = None) -> None:
         """A room on ``scenario`` served at ``host:port`` (``network=False``: no server, typed counts);
-        a test may hand in a room and a running server; ``announce`` hears the join address once bound."""
+        a test may hand in a room and a running server; ``announce`` hears the join address once bound.
+        ``host``/``port`` come from the command line; where it gave none, the settings decide."""
         super().__init__(app)
         from game.workshop.facilitator import DiscussionTimer
         from game.workshop.room import Room
@@ -78,7 +80,7 @@ class WorkshopScreen(Screen):
         self.room = room or Room(Session(scenario), time.monotonic(), lang=app.ui.lang, mode=mode or app.mode)
         self.server = server
         self.network = network
-        self.host, self.port = host, port
+        self.host, self.port = workshop_address(app.settings, host, port)
         self.announce = announce
         self.url = ""
         self.problem = ""

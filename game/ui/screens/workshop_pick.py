@@ -26,11 +26,12 @@ class WorkshopPickScreen(Screen):
         Binding(("escape",), "back", "keys.back"),
     )
 
-    def __init__(self, app: Any, host: str | None = None, port: int = 8080, network: bool = True,
+    def __init__(self, app: Any, host: str | None = None, port: int | None = None, network: bool = True,
                  mode: str | None = None, announce: Any = None) -> None:
+        """``host``/``port`` from the command line (None: not given, the setting decides when the room opens)."""
         super().__init__(app)
-        kept = app.kept.setdefault("workshop", {"host": None, "port": 8080, "announce": None})
-        if host is not None or port != 8080 or announce is not None:  # given by the command line: kept for later
+        kept = app.kept.setdefault("workshop", {"host": None, "port": None, "announce": None})
+        if host is not None or port is not None or announce is not None:  # given by the command line: kept for later
             kept.update(host=host, port=port, announce=announce)
         self.host, self.port, self.network, self.announce = kept["host"], kept["port"], network, kept["announce"]
         self.mode = mode if mode in MODES else app.mode if app.mode in MODES else "training"
