@@ -73,12 +73,15 @@ def rows(sessions: Iterable[SavedSession], lang: str = "nl") -> Iterator[list[st
     """The header and one row per choice (a session without choices gets one row)."""
     yield [t(f"export.column.{key}", lang) for key in COLUMNS]
     loaded: dict[str, Scenario | None] = {}
+    replayed: dict[tuple[str, tuple[str, ...]], list[tuple[str, str]]] = {}  # each distinct route replayed once
     for saved in sessions:
         if saved.content_hash not in loaded:
             scenario, _ = load_scenario(saved.source, {}, data=saved.content.encode("utf-8"))
             loaded[saved.content_hash] = scenario
-        scenario = loaded[saved.content_hash]
-        where = _situations(scenario, saved.choices)
+        route = (saved.content_hash, tuple(saved.choices))
+        where = replayed.get(route)
+        if where is None:
+            where = replayed[route] = _situations(loaded[saved.content_hash], saved.choices)
         head = {
             "session": saved.id, "player": saved.player, "background": saved.background,
             "scenario": saved.scenario_id, "source": saved.source, "version": saved.content_hash,
