@@ -342,3 +342,21 @@ def test_a_sync_that_fails_unexpectedly_says_so_instead_of_sending_for_ever(tmp_
         assert button.enabled  # it can be tried again
     finally:
         app.close()
+
+
+def test_without_a_usable_data_folder_nothing_is_claimed_saved_or_sendable(tmp_path, monkeypatch):
+    lrs_at(monkeypatch, f"http://127.0.0.1:{free_port()}/xAPI")
+    (tmp_path / "data").write_text("not a folder", encoding="utf-8")  # the store and settings.json cannot be made
+    app = open_app(tmp_path, library_folder(tmp_path))
+    try:
+        open_settings(app)
+        assert "Je voortgang wordt nu niet bewaard, dus er is niets te versturen." in texts_on_screen(app)
+        _region, button = app.screen.widget_by_key("sync_send")
+        assert not button.enabled
+        type_into(app, "workshop_port", "9124")
+        press(app, pygame.K_RETURN)
+        shown = texts_on_screen(app)
+        assert "De instellingen konden niet worden bewaard." in shown and "Bewaard." not in shown
+        assert app.settings.workshop_port == 9124  # in use for this window all the same
+    finally:
+        app.close()

@@ -147,11 +147,12 @@ class App:
         keyboard = self.ui.keyboard if self.ui is not None else False
         self.ui = Ui(theme, self.fonts, self.typesetter, self.settings.lang, keyboard)
 
-    def change_settings(self, **changes: Any) -> None:
-        """Apply and save new settings (fullscreen switches the window at once)."""
+    def change_settings(self, **changes: Any) -> bool:
+        """Apply and save new settings (fullscreen switches the window at once); False when the disk refused."""
         before = self.settings
         self.settings = replace(self.settings, **changes).clamped()
-        if self.options.save_settings and not self.settings_file.save(self.settings):
+        saved = not self.options.save_settings or self.settings_file.save(self.settings)
+        if not saved:
             self.toast(self.ui.t("ui.settings_not_saved"))
         if self.window is not None and before.fullscreen != self.settings.fullscreen:
             if self.settings.fullscreen:
@@ -161,6 +162,7 @@ class App:
             self.surface = self.window.get_surface()
         self._make_ui()
         self.rebuild()
+        return saved
 
     # -- navigation and redraw ----------------------------------------------------------------
     @property

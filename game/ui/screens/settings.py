@@ -35,6 +35,10 @@ class SettingsScreen(Screen):
         self.address.save_pending()
         self.dismiss()
 
+    def change(self, **changes: object) -> None:
+        """Apply and save a setting (the app says so when the disk refuses)."""
+        self.app.change_settings(**changes)
+
     def update(self, dt: float) -> None:
         """Show the result of *Send now* as soon as its thread is done."""
         if self.sync.poll():
@@ -47,9 +51,9 @@ class SettingsScreen(Screen):
         column.add(TextBlock(title, "text", "bold"), gap=ui.theme.unit // 4)
         if explain:
             column.add(TextBlock(explain, "small", role="muted"), gap=ui.theme.unit // 2)
-        column.row([Button(ui.t("ui.on"), lambda: self.app.change_settings(**{field: True}), "chip",
+        column.row([Button(ui.t("ui.on"), partial(self.change, **{field: True}), "chip",
                            key=f"{field}:on", selected=value),
-                    Button(ui.t("ui.off"), lambda: self.app.change_settings(**{field: False}), "chip",
+                    Button(ui.t("ui.off"), partial(self.change, **{field: False}), "chip",
                            key=f"{field}:off", selected=not value)])
         column.space(ui.theme.unit)
 
@@ -67,13 +71,13 @@ class SettingsScreen(Screen):
         column = Column(ui, region, x, unit * 3, column_width)
 
         column.add(TextBlock(ui.t("ui.settings.language"), "text", "bold"), gap=unit // 2)
-        column.row([Button(label, partial(self.app.change_settings, lang=code), "chip", key=f"lang:{code}",
+        column.row([Button(label, partial(self.change, lang=code), "chip", key=f"lang:{code}",
                            selected=settings.lang == code) for code, label in (("nl", "Nederlands"),
                                                                                 ("en", "English"))])
         column.space(unit)
         column.add(TextBlock(ui.t("ui.settings.text_size"), "text", "bold"), gap=unit // 4)
         column.add(TextBlock(ui.t("ui.settings.text_size_help"), "small", role="muted"), gap=unit // 2)
-        column.row([Button(ui.t(f"ui.settings.size{step}"), partial(self.app.change_settings, text_size=step),
+        column.row([Button(ui.t(f"ui.settings.size{step}"), partial(self.change, text_size=step),
                            "chip", key=f"size:{step}", selected=settings.text_size == step)
                     for step in range(len(TEXT_SIZES))])
         column.space(unit)

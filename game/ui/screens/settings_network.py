@@ -78,8 +78,10 @@ class AddressPart:
             self.app.rebuild()
             return False
         self.host_draft = self.port_draft = None
-        self.app.change_settings(**changes)
-        self.lines = [("text", self.app.ui.t("settings.workshop.saved"))]
+        if self.app.change_settings(**changes):
+            self.lines = [("text", self.app.ui.t("settings.workshop.saved"))]
+        else:  # in use until the window closes, but not kept: say so where it was typed
+            self.lines = [("warning", self.app.ui.t("ui.settings_not_saved"))]
         return True
 
     def save_pending(self) -> None:
