@@ -11,6 +11,7 @@ from pathlib import Path
 
 from game.bundled import library_folder
 from game.engine.findings import ERROR, Finding, ordered
+from game.engine.machine import prepare
 from game.engine.loader import load_catalogue, load_scenario, unexpected
 from game.engine.model import Lever, Scenario
 from game.engine.validator import validate
@@ -125,7 +126,10 @@ def _checked(path: Path, catalogue: dict[str, Lever]) -> Entry:
         findings.append(Finding(shown, scenario.lines.get("id", 1), "warning",
                                 f'the id "{scenario.id}" differs from the file name "{Path(path).stem}"',
                                 f"rename the file to {scenario.id}.yaml or change the id"))
-    return Entry(shown, scenario, ordered(findings))
+    entry = Entry(shown, scenario, ordered(findings))
+    if entry.ok and scenario is not None:
+        prepare(scenario)  # the machine is built at load time, not on the first choice
+    return entry
 
 
 def load_library(folder: Path | None = None) -> Library:
