@@ -124,6 +124,7 @@ def test_enter_in_a_field_saves_and_the_setting_is_there_after_a_restart(app, tm
     ("workshop_port", "", "Niet bewaard: ‘’ is geen goede poort."),
     ("workshop_host", "laptop.local", "Niet bewaard: ‘laptop.local’ is geen IP-adres. Typ een adres zoals"),
     ("workshop_host", "999.1.1.1", "Niet bewaard: ‘999.1.1.1’ is geen IP-adres."),
+    ("workshop_host", "0.0.0.0", "Niet bewaard: ‘0.0.0.0’ is geen adres waar een telefoon naartoe kan."),
 ])
 def test_a_bad_port_or_host_is_refused_with_the_reason_and_not_saved(app, tmp_path, field, value, message):
     open_settings(app)

@@ -75,13 +75,18 @@ class Settings:
 
 
 def host_problem(text: str) -> str | None:
-    """Why ``text`` cannot be the workshop's host (a catalogue key), or None: empty or an IP address."""
+    """Why ``text`` cannot be the workshop's host (a catalogue key), or None: empty or one IP address.
+
+    0.0.0.0 and :: are refused: the join address on the projector would have them in it, and
+    no phone can reach that."""
     if not text:
         return None
     try:
-        ipaddress.ip_address(text)
+        address = ipaddress.ip_address(text)
     except ValueError:
         return "settings.workshop.bad_host"
+    if address.is_unspecified:
+        return "settings.workshop.any_host"
     return None if len(text) <= HOST_CHARS else "settings.workshop.bad_host"
 
 

@@ -34,7 +34,7 @@ def is_ip_address(text: str) -> bool:
 
 
 def is_own_address(host: str) -> bool:
-    """Whether a server could listen on ``host`` now (an address of this laptop, or 0.0.0.0 / ::)."""
+    """Whether a server could listen on ``host`` now: an address this laptop has (nothing is sent)."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     try:
         with contextlib.closing(socket.socket(family, socket.SOCK_STREAM)) as probe:

@@ -26,6 +26,11 @@ STRINGS: dict[str, dict[str, object]] = {
               "of 0 voor een vrije poort.",
         "en": "Not saved: ‘{value}’ is not a usable port. Choose a number from 1024 to 65535, "
               "or 0 for any free port."},
+    "settings.workshop.any_host": {
+        "nl": "Niet bewaard: ‘{value}’ is geen adres waar een telefoon naartoe kan. Typ het adres van deze laptop, "
+              "of laat het veld leeg.",
+        "en": "Not saved: ‘{value}’ is not an address a phone can go to. Type this laptop's address, "
+              "or leave the field empty."},
     "settings.workshop.saved": {"nl": "Bewaard.", "en": "Saved."},
     "settings.workshop.listens": {"nl": "De workshop luistert op {host}, {port}.",
                                   "en": "The workshop listens on {host}, {port}."},
