@@ -1,4 +1,4 @@
-"""Benchmark the short commands as whole processes, each beside ``python -c "import yaml, transitions"`` in the same run.
+"""Benchmark the short commands as whole processes, beside ``python -c "import yaml, transitions"`` in the same run.
 
 Run: .venv/bin/python benchmarks/bench_commands.py [runs]   (prints medians; asserts nothing)
 The runs are interleaved (baseline, every command, again), so a busy machine slows all alike.

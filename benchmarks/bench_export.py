@@ -17,9 +17,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_store import fill  # noqa: E402
-from game.store import csv_export  # noqa: E402
-from game.store.database import Store  # noqa: E402
+from bench_store import fill
+from game.store import csv_export
+from game.store.database import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SESSIONS = 10_000
@@ -41,7 +41,8 @@ def rows_each_replayed(sessions: list) -> int:  # type: ignore[type-arg]
     count, loaded = 0, {}
     for saved in sessions:
         if saved.content_hash not in loaded:
-            loaded[saved.content_hash] = csv_export.load_scenario(saved.source, {}, data=saved.content.encode("utf-8"))[0]
+            data = saved.content.encode("utf-8")
+            loaded[saved.content_hash] = csv_export.load_scenario(saved.source, {}, data=data)[0]
         count += len(csv_export._situations(loaded[saved.content_hash], saved.choices))
     return count
 
@@ -51,7 +52,8 @@ def main() -> None:
         folder = Path(name)
         fill(folder, SESSIONS)
         runs = [whole_command(folder) for _ in range(3)]
-        print(f"export --csv of {SESSIONS:,} sessions, whole process: median {statistics.median(r[0] for r in runs):.2f} s, "
+        seconds = statistics.median(r[0] for r in runs)
+        print(f"export --csv of {SESSIONS:,} sessions, whole process: median {seconds:.2f} s, "
               f"peak {max(r[1] for r in runs):.0f} MiB (max RSS)")
         with Store.open(folder) as store:
             sessions = store.sessions()

@@ -27,16 +27,19 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from game.engine import rules
-from game.engine.model import Condition, Scenario, Situation
+from game.engine.model import Condition, Scenario
 from game.engine.rules import State
-from scoring.compact import Compiled
+from scoring.compact import Compiled, Effect, Predicate
 
 _END = "\x00end"
 MAX_STATES = 25_000  # play states an exploration may visit (about 1 KB and 85 µs each)
 MAX_SECONDS = 2.0  # and the time it may take, whichever limit comes first
 _CLOCK_EVERY = 256  # states between two looks at the clock
 
-Key = tuple[object, ...]  # a play state as the memo tells states apart (see _Explorer.key)
+Key = tuple[object, ...]  # a play state as the route tools tell states apart (see _Explorer.public)
+# One choice for the hot loop: requires, number, goto, effects, set mask, keep mask (~clear), position,
+# the goto's ending effects, its visited bit, whether it has ``next`` routes, whether play ends there.
+Move = tuple[Predicate | None, int, int, tuple[Effect, ...], int, int, int, tuple[Effect, ...], int, bool, bool]
 
 
 @dataclass(frozen=True)
@@ -283,7 +286,7 @@ class _Explorer:
         with _without_cyclic_gc():
             return self._explore()
 
-    def _moves(self) -> list[tuple[tuple[object, ...], ...]]:
+    def _moves(self) -> list[tuple[Move, ...]]:
         """Per target, its choices as flat tuples for the hot loop (see ``_explore``)."""
         targets = self.compiled.targets
         return [tuple((c.requires, c.number, c.goto, c.effects, c.set_mask, ~c.clear_mask, c.index,
@@ -310,7 +313,7 @@ class _Explorer:
                 self.within_budget()
             self.expanded += 1
             key = keys[state]
-            where, mask = key[0], key[1]
+            where, mask = int(key[0]), int(key[1])
             values = key[2:]
             if mask == -1:
                 kind[state] = 2
@@ -394,7 +397,8 @@ class _Explorer:
     def _built(self) -> tuple[Key, dict[Key, list[tuple[str, Key]]], dict[Key, tuple[str, float, float]]]:
         if self._view is None:
             public = [self.public(state) for state in range(len(self.keys))]
-            children = {public[state]: [(self.choice_id(state, e), public[self.edge_child[e]]) for e in self.edges(state)]
+            children = {public[state]: [(self.choice_id(state, e), public[self.edge_child[e]])
+                                        for e in self.edges(state)]
                         for state in range(len(self.keys)) if self.kind[state] == 1}
             terminal = {public[state]: end for state, end in self.ends.items()}
             self._view = (public[self.root_id], children, terminal)

@@ -245,16 +245,15 @@ def cmd_new(args: argparse.Namespace) -> int:
 # -- list and the start without arguments ----------------------------------------------------
 
 def cmd_list(args: argparse.Namespace) -> int:
-    """List the scenarios of the library."""
-    library = load_library()
-    for entry in library.entries:
-        scenario = entry.scenario
-        if entry.ok and scenario:
-            print(f"{scenario.id:28} {scenario.title.get(args.lang)}")
+    """List the scenarios of the library (from the listing cache while no file changed)."""
+    from game.content.library import library_listing
+
+    for item in library_listing():
+        if item.ok:
+            print(f"{item.scenario_id:28} {item.title_in(args.lang)}")
         else:
-            first = next((f for f in entry.findings if f.is_error), None)
-            shown = render(first, args.lang) if first else ""
-            print(f"{Path(entry.path).stem:28} ! {t('broken_scenario', args.lang)}: {shown}")
+            shown = render(item.first_error, args.lang) if item.first_error else ""
+            print(f"{item.stem:28} ! {t('broken_scenario', args.lang)}: {shown}")
     return EXIT_OK
 
 

@@ -13,7 +13,7 @@ from game.bundled import library_folder
 from game.engine.findings import ERROR, Finding, ordered
 from game.engine.machine import prepare
 from game.engine.loader import load_catalogue, load_scenario, unexpected
-from game.engine.model import Lever, Scenario
+from game.engine.model import LANGUAGES, Lever, Scenario
 from game.engine.validator import validate
 
 CATALOGUE_NAME = "levers.yaml"
@@ -190,3 +190,92 @@ def _by_file_name(scenario_id: str) -> Entry | None:
                 return entry
             return None
     return None
+
+
+# -- the listing cache: ``list`` without loading every file again ----------------------------------
+
+LISTING_FORMAT = 1  # raise when what a listing holds changes
+
+
+@dataclass(frozen=True)
+class Listed:
+    """What ``list`` shows of one library file: its name, id, title and first error."""
+
+    stem: str
+    scenario_id: str
+    title: dict[str, str]
+    ok: bool
+    first_error: Finding | None
+
+    def title_in(self, lang: str) -> str:
+        """The title in ``lang``, falling back to Dutch (as ``Text.get``)."""
+        return self.title.get(lang, self.title.get("nl", ""))
+
+
+def _listed(entry: Entry) -> Listed:
+    scenario = entry.scenario
+    title = {lang: scenario.title.get(lang) for lang in LANGUAGES} if scenario else {}
+    first = next((f for f in entry.findings if f.is_error), None)
+    return Listed(Path(entry.path).stem, scenario.id if scenario else "", title, entry.ok, first)
+
+
+def _stamp(folder: Path) -> list[object]:
+    """What the listing depends on: the format, the working folder, every file's name, mtime and size."""
+    files = scenario_files(folder) + [p for p in (folder / CATALOGUE_NAME, library_folder() / CATALOGUE_NAME)
+                                      if p.is_file()]
+    return [LISTING_FORMAT, os.getcwd(), str(folder.resolve())] + \
+        [[str(p), p.stat().st_mtime_ns, p.stat().st_size] for p in files]
+
+
+def _cache_file(folder: Path) -> Path:
+    import hashlib
+
+    import platformdirs
+
+    name = hashlib.sha256(str(folder.resolve()).encode("utf-8")).hexdigest()[:16]
+    return Path(platformdirs.user_cache_dir("omgekeerd", appauthor=False)) / f"listing-{name}.json"
+
+
+def _from_json(data: object, stamp: list[object]) -> list[Listed] | None:
+    """The cached listing when it is well formed and for exactly these files, else None."""
+    if not isinstance(data, dict) or data.get("stamp") != stamp or not isinstance(data.get("items"), list):
+        return None
+    try:
+        return [Listed(str(i["stem"]), str(i["id"]), {str(k): str(v) for k, v in i["title"].items()}, bool(i["ok"]),
+                       Finding(**i["first_error"]) if i["first_error"] else None) for i in data["items"]]
+    except (KeyError, TypeError, AttributeError, ValueError):
+        return None
+
+
+def library_listing(folder: Path | None = None) -> list[Listed]:
+    """What ``list`` shows, from the cache (JSON in the user cache folder) while no file changed.
+
+    A cache that cannot be read or does not match is ignored and written again.
+    """
+    import json
+
+    folder = folder or default_folder()
+    try:
+        stamp, cache = _stamp(folder), _cache_file(folder)
+    except OSError:
+        return [_listed(entry) for entry in load_library(folder).entries]
+    try:
+        found = _from_json(json.loads(cache.read_text(encoding="utf-8")), json.loads(json.dumps(stamp)))
+    except (OSError, ValueError):
+        found = None
+    if found is not None:
+        return found
+    listing = [_listed(entry) for entry in load_library(folder).entries]
+    items = [{"stem": i.stem, "id": i.scenario_id, "title": i.title, "ok": i.ok,
+              "first_error": None if i.first_error is None else
+              {"path": i.first_error.path, "line": i.first_error.line, "severity": i.first_error.severity,
+               "message": i.first_error.message, "hint": i.first_error.hint, "knock_on": i.first_error.knock_on}}
+             for i in listing]
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+        partial.write_text(json.dumps({"stamp": stamp, "items": items}), encoding="utf-8")
+        os.replace(partial, cache)
+    except OSError:
+        pass  # no cache this time; the listing is right either way
+    return listing
