@@ -11,10 +11,7 @@ from pathlib import Path
 
 from game.bundled import library_folder
 from game.engine.findings import ERROR, Finding, ordered
-from game.engine.machine import prepare
-from game.engine.loader import load_catalogue, load_scenario, unexpected
 from game.engine.model import LANGUAGES, Lever, Scenario
-from game.engine.validator import validate
 
 CATALOGUE_NAME = "levers.yaml"
 
@@ -88,6 +85,7 @@ def catalogue_for(path: Path) -> tuple[dict[str, Lever], list[Finding]]:
     for candidate in (path.parent / CATALOGUE_NAME, default_folder() / CATALOGUE_NAME,
                       library_folder() / CATALOGUE_NAME):
         if candidate.is_file():
+            from game.engine.loader import load_catalogue
             return load_catalogue(display_path(candidate))
     return {}, [Finding(display_path(path.parent / CATALOGUE_NAME), 0, "warning",
                         "there is no lever catalogue: no levers.yaml beside the scenarios, in the library "
@@ -115,6 +113,10 @@ def check_file(path: Path, catalogue: dict[str, Lever]) -> Entry:
 
 
 def _checked(path: Path, catalogue: dict[str, Lever]) -> Entry:
+    from game.engine.loader import load_scenario, unexpected  # loaded on first use: the window's first
+    from game.engine.machine import prepare  # frame needs none of them
+    from game.engine.validator import validate
+
     shown = display_path(path)
     scenario, findings = load_scenario(shown, catalogue)
     if scenario is not None:
