@@ -250,10 +250,10 @@ class _Explorer:
         self.memo: dict[tuple[float, ...], int] = {}
         self.keys: list[tuple[float, ...]] = []  # compact state by id
         self.kind = bytearray()  # by id: 0 found, 1 expanded, 2 an end state
-        self.first = array("q")  # by id: its edges are first[id]:last[id] of the edge arrays
-        self.last = array("q")
-        self.edge_child = array("q")
-        self.edge_choice = array("l")
+        self.first = array("l")  # by id: its edges are first[id]:last[id] of the edge arrays
+        self.last = array("l")
+        self.edge_child = array("i")  # up to 2^31 states: far beyond any budget
+        self.edge_choice = array("H")  # a choice's position in its situation
         self.ends: dict[int, tuple[str, float, float]] = {}
         self.expanded = 0
         self.seen = bytearray(len(self.compiled.targets))
@@ -598,9 +598,18 @@ def approximate(scenario: Scenario, explorer: _Explorer, reason: str) -> Analysi
 
 
 def _expert(result: Analysis, root: int, order: list[int], explorer: _Explorer, count: list[int]) -> None:
-    """The route that maximises the lower of the two scores (ties: higher sum, fewer choices)."""
+    """The route that maximises the lower of the two scores (ties: higher sum, fewer choices).
+
+    A route to an ending whose declared outcome is not ``omgekeerd`` comes after every other
+    route, so the example the debrief shows never ends in a story the case calls a failure.
+    """
     size = len(explorer.keys)
-    value: list[tuple[float, float, int] | None] = [None] * size  # (lower score, sum, -choices) of the best route on
+    declared = {e.id: e.outcome for e in explorer.scenario.endings.values()}
+    known_value = bytearray(size)  # per state: whether a best route on is known, and its
+    fits = bytearray(size)  # whether it ends in an ending not declared a failure,
+    low = array("d", bytes(8 * size))  # lower score,
+    both = array("d", bytes(8 * size))  # sum of the scores
+    length = array("q", bytes(8 * size))  # and minus its number of choices
     via = array("q", bytes(8 * size))  # the edge the best route takes (-1: an end state)
     ends, edge_child = explorer.ends, explorer.edge_child
     for state in order:
@@ -609,24 +618,25 @@ def _expert(result: Analysis, root: int, order: list[int], explorer: _Explorer, 
             scores = result.scores(resident, rules_total)
             exact_r = result.exact("resident", resident)
             exact_l = result.exact("rules", rules_total)
-            value[state] = (min(exact_r, exact_l), exact_r + exact_l, 0)
-            via[state] = -1
+            known_value[state], low[state], both[state], via[state] = 1, min(exact_r, exact_l), exact_r + exact_l, -1
+            fits[state] = 0 if declared.get(ending) not in ("", "omgekeerd") else 1
             known = result.ending_best.get(ending)
             if known is None or (min(scores.resident, scores.rules), scores.resident + scores.rules) > \
                     (min(known.resident, known.rules), known.resident + known.rules):
                 result.ending_best[ending] = scores
             continue
-        best: tuple[float, float, int] | None = None
+        best: tuple[int, float, float, int] | None = None
         for edge in explorer.edges(state):
             child = edge_child[edge]
-            reached = value[child]
-            if reached is None or not count[child]:
+            if not known_value[child] or not count[child]:
                 continue
-            candidate = (reached[0], reached[1], reached[2] - 1)
+            candidate = (fits[child], low[child], both[child], length[child] - 1)
             if best is None or candidate > best:
                 best, via[state] = candidate, edge
-        value[state] = best
-    if value[root] is None:
+        if best is not None:
+            known_value[state] = 1
+            fits[state], low[state], both[state], length[state] = best
+    if not known_value[root]:
         return
     route_ids: list[str] = []
     at = root
