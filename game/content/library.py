@@ -178,6 +178,11 @@ def resolve(name: str, library: Library | None = None) -> Entry:
     return entry
 
 
+def find_in_library(scenario_id: str) -> Entry | None:
+    """The library scenario with this id: ``<folder>/<id>.yaml`` first, else the whole library is scanned."""
+    return _by_file_name(scenario_id) or load_library().find(scenario_id)
+
+
 def _by_file_name(scenario_id: str) -> Entry | None:
     """The library scenario ``<folder>/<id>.yaml`` when it exists and has that id (no scan of the folder)."""
     folder = default_folder()

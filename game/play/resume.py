@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.i18n import t
-from game.content.library import Entry, Library, catalogue_for, check_file, default_folder, load_library
+from game.content.library import Entry, Library, catalogue_for, check_file, default_folder, find_in_library
 from game.engine.loader import load_scenario
 from game.engine.markup import plain
 from game.engine.model import Scenario, Text
@@ -81,7 +81,7 @@ def load_current(saved: SavedSession, library: Library | None = None) -> tuple[S
         catalogue, _ = catalogue_for(path)
         entry = check_file(path, catalogue)
     else:
-        entry = (library or load_library()).find(saved.source)
+        entry = library.find(saved.source) if library is not None else find_in_library(saved.source)
     if entry is None:
         return None, "not in the library"
     errors = [f for f in entry.findings if f.is_error]
@@ -118,8 +118,6 @@ def restore(saved: SavedSession, library: Library | None = None, *, lang: str | 
 
 
 def _restore(saved: SavedSession, library: Library | None, lang: str) -> Restored:
-    if library is None and not is_path_source(saved.source):
-        library = load_library()
     current, why = load_current(saved, library)
     if current is not None and current.content_hash != saved.content_hash:
         return _onto_changed(saved, current, library, lang)
