@@ -16,10 +16,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_engine import generated  # noqa: E402
-from game.content.library import _checked, catalogue_for, check_file  # noqa: E402
-from game.engine import machine  # noqa: E402
-from game.engine.session import Session  # noqa: E402
+from bench_engine import generated
+from game.content.library import _checked, catalogue_for, check_file
+from game.engine import machine
+from game.engine.session import Session
 
 SITUATIONS = 10_000
 
