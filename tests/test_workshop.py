@@ -587,3 +587,13 @@ def test_the_command_line_prints_the_join_address_and_stores_the_group(cli, monk
 def test_the_command_line_needs_a_case(cli):
     code, _, err = cli("workshop", "--terminal")
     assert code == 2 and "omgekeerd workshop" in err
+
+
+def test_a_room_bound_to_every_interface_shows_the_laptops_own_address_to_join() -> None:
+    from game.workshop.server import Address, join_host
+
+    lan = lambda: "192.0.2.7"  # a documentation address (RFC 5737), never contacted
+    assert join_host("0.0.0.0", lan) == "192.0.2.7"
+    assert join_host("::", lan) == "192.0.2.7"
+    assert join_host("127.0.0.1", lan) == "127.0.0.1"
+    assert Address(join_host("0.0.0.0", lan), 8080).url("K7MR") == "http://192.0.2.7:8080/?code=K7MR"

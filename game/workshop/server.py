@@ -75,6 +75,16 @@ class Address:
         return f"http://{host}:{self.port}/" + (f"?code={code}" if code else "")
 
 
+WILDCARDS = ("0.0.0.0", "::", "")  # listen on every interface: no phone can open such an address
+
+
+def join_host(host: str, lan: Callable[[], str] | None = None) -> str:
+    """The host a phone should open: the bound one, or this laptop's LAN address when bound to every interface."""
+    if host in WILDCARDS:
+        return (lan or lan_address)()
+    return host
+
+
 class RoomServer:
     """The room's server in its own thread and event loop: ``start(host, port)``, ``stop()``."""
 
@@ -132,7 +142,7 @@ class RoomServer:
         site = web.TCPSite(self._runner, host, port)
         await site.start()
         bound = self._runner.addresses[0]
-        self.address = Address(host, int(bound[1]))
+        self.address = Address(join_host(host), int(bound[1]))
 
     async def _shutdown(self) -> None:
         if self._runner is not None:
