@@ -17,15 +17,14 @@ approximate. The library's largest case needs about 12,000 states (under 0.2 s).
 
 from __future__ import annotations
 
-import gc
 import math
 import time
 import weakref
 from dataclasses import dataclass, field
 from array import array
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
+from game.engine.gcpause import without_cyclic_gc
 from game.engine import rules
 from game.engine.model import Condition, Scenario
 from game.engine.rules import State
@@ -283,7 +282,7 @@ class _Explorer:
 
     def explore(self) -> int:
         """Build the state graph from the start; returns the start id (cyclic GC paused meanwhile)."""
-        with _without_cyclic_gc():
+        with without_cyclic_gc():
             return self._explore()
 
     def _moves(self) -> list[tuple[Move, ...]]:
@@ -506,7 +505,7 @@ def analyse(scenario: Scenario, max_states: int | None = None, max_seconds: floa
 
 def _explored(scenario: Scenario, max_states: int, max_seconds: float) -> Analysis:
     """One exploration and what it finds."""
-    with _without_cyclic_gc():
+    with without_cyclic_gc():
         explorer = _Explorer(scenario, max_states, max_seconds)
         try:
             root = explorer.explore()
@@ -515,16 +514,6 @@ def _explored(scenario: Scenario, max_states: int, max_seconds: float) -> Analys
         return _summed(scenario, explorer, root)
 
 
-@contextmanager
-def _without_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic collector (millions of small tuples, no cycles among them), then restore it."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _summed(scenario: Scenario, explorer: _Explorer, root: int) -> Analysis:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.engine.gcpause import without_cyclic_gc
 from game.bundled import library_folder
 from game.engine.findings import ERROR, Finding, ordered
 from game.engine.model import LANGUAGES, Lever, Scenario
@@ -94,16 +92,6 @@ def catalogue_for(path: Path) -> tuple[dict[str, Lever], list[Finding]]:
                         "their own levers: (docs/scenario-format.md, section 12)")]
 
 
-@contextmanager
-def without_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a model is built (it only costs time there), then restore it."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def check_file(path: Path, catalogue: dict[str, Lever]) -> Entry:

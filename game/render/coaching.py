@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from game.engine import markup
 from game.engine.model import Text
 from game.i18n import t
-from game.render.report import HIGH, LEFT, PLOT, SIZE, TOP, Area, Tick, label as report_label
+from game.render.report import HIGH, LEFT, PLOT, SIZE, TOP, Area, Tick, plot_x, plot_y
+from game.render.report import label as report_label
 from game.store.notes import CoachNotes
 from scoring.coach import CoachView, Reach
 from scoring.group import EndMark
@@ -95,17 +96,9 @@ class EndChart:
     bottom: int = TOP + PLOT
 
 
-def _x(resident: float) -> float:
-    return LEFT + PLOT * max(0.0, min(100.0, resident)) / 100
-
-
-def _y(rules: float) -> float:
-    return TOP + PLOT * (1 - max(0.0, min(100.0, rules)) / 100)
-
-
 def end_chart(marks: Sequence[EndMark], lang: str, names: bool, current: str | None = None) -> EndChart:
     """The end-point chart of a group (labels are pseudonyms only with ``names``)."""
-    mid_x, mid_y = _x(HIGH), _y(HIGH)
+    mid_x, mid_y = plot_x(HIGH), plot_y(HIGH)
     right, bottom = LEFT + PLOT, TOP + PLOT
     boxes = [("rules", LEFT, TOP, mid_x - LEFT, mid_y - TOP),
              ("omgekeerd", mid_x, TOP, right - mid_x, mid_y - TOP),
@@ -120,8 +113,8 @@ def end_chart(marks: Sequence[EndMark], lang: str, names: bool, current: str | N
         who = ", ".join(labels) if names else ""
         title = t("coaching.group.dot", lang, resident=resident, rules=rules, count=len(labels)) + (
             f" – {who}" if who else "")
-        dots.append(Dot(_x(resident), _y(rules), len(labels), title))
-    return EndChart(t("coaching.group.chart_alt", lang), areas, [Tick(v, _x(v), _y(v)) for v in (0, 50, 100)],
+        dots.append(Dot(plot_x(resident), plot_y(rules), len(labels), title))
+    return EndChart(t("coaching.group.chart_alt", lang), areas, [Tick(v, plot_x(v), plot_y(v)) for v in (0, 50, 100)],
                     report_label("axis.resident", lang), report_label("axis.rules", lang), dots)
 
 

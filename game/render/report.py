@@ -274,16 +274,18 @@ class Chart:
     bottom: int = TOP + PLOT
 
 
-def _x(resident: float) -> float:
+def plot_x(resident: float) -> float:
+    """The x of a resident score (0-100) on the quadrant chart."""
     return LEFT + PLOT * max(0.0, min(100.0, resident)) / 100
 
 
-def _y(rules: float) -> float:
+def plot_y(rules: float) -> float:
+    """The y of a rules score (0-100) on the quadrant chart (up is higher)."""
     return TOP + PLOT * (1 - max(0.0, min(100.0, rules)) / 100)
 
 
 def _point(scores: tuple[int, int]) -> Point:
-    return Point(_x(scores[0]), _y(scores[1]))
+    return Point(plot_x(scores[0]), plot_y(scores[1]))
 
 
 def _points(points: list[Point]) -> str:
@@ -291,7 +293,7 @@ def _points(points: list[Point]) -> str:
 
 
 def _areas(debrief: Debrief, lang: str) -> list[Area]:
-    mid_x, mid_y = _x(HIGH), _y(HIGH)
+    mid_x, mid_y = plot_x(HIGH), plot_y(HIGH)
     right, bottom = LEFT + PLOT, TOP + PLOT
     boxes = [("rules", LEFT, TOP, mid_x - LEFT, mid_y - TOP),
              ("omgekeerd", mid_x, TOP, right - mid_x, mid_y - TOP),
@@ -306,7 +308,7 @@ def chart(debrief: Debrief, lang: str) -> Chart:
     if debrief.trajectory and not debrief.follows_expert:
         expert = [_point(debrief.trajectory[0])] + [_point(step.scores_after) for step in debrief.expert_route]
     return Chart(label("chart_alt", lang), _areas(debrief, lang),
-                 [Tick(value, _x(value), _y(value)) for value in (0, 50, 100)],
+                 [Tick(value, plot_x(value), plot_y(value)) for value in (0, 50, 100)],
                  label("axis.resident", lang), label("axis.rules", lang), expert,
                  [_point(scores) for scores in debrief.trajectory], _markers(debrief.trajectory))
 
@@ -323,7 +325,7 @@ def _markers(points: list[tuple[int, int]]) -> list[Marker]:
         labelled.setdefault(point, []).append("S" if number == 0 else str(number))
     markers = []
     for point, names in labelled.items():
-        x, y = _x(point[0]), _y(point[1])
+        x, y = plot_x(point[0]), plot_y(point[1])
         anchor = "end" if x > LEFT + PLOT - 40 else "start"
         markers.append(Marker(x, y, point == points[-1], ",".join(names), anchor, -10 if anchor == "end" else 10))
     return markers
