@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 from game.i18n import t, tn
@@ -11,7 +12,7 @@ from game.engine.model import LANGUAGES
 from game.cli.play import EXIT_FINDINGS, EXIT_OK, open_store
 from game.cli.xapi import add_export_options, export_other
 from game.play.report import write_saved_report
-from game.store.database import Store, StoreError, damage_text
+from game.store.database import SavedSession, Store, StoreError, damage_text
 from game.store.files import UnsafeTarget
 from game.store.notes import notes_of
 
@@ -95,21 +96,33 @@ def cmd_export(args: argparse.Namespace) -> int:
     lang = args.lang
     try:
         with open_reading(args) as store:
-            sessions = store.sessions()
+            sessions = _Counted(store.iter_sessions())
+            count = write_csv(sessions, args.csv, lang)  # streamed: one page of sessions in memory at a time
             damaged = dict(store.damaged)
     except StoreError as exc:
         return _fail(exc.message(lang))
-    for session_id, reason in sorted(damaged.items()):  # one damaged session costs that session only
-        print("omgekeerd: " + t("hardening.export_skipped", lang, id=session_id, reason=damage_text(reason, lang)),
-              file=sys.stderr)
-    try:
-        count = write_csv(sessions, args.csv, lang)
     except UnsafeTarget as exc:
         return _fail(exc.message(lang))
     except OSError as exc:
         return _fail(t("cannot_write", lang).format(path=args.csv, detail=exc.strerror or exc))
-    print(tn("export_written", len(sessions), lang, path=args.csv, rows=tn("export_rows", count, lang)))
+    for session_id, reason in sorted(damaged.items()):  # one damaged session costs that session only
+        print("omgekeerd: " + t("hardening.export_skipped", lang, id=session_id, reason=damage_text(reason, lang)),
+              file=sys.stderr)
+    print(tn("export_written", sessions.count, lang, path=args.csv, rows=tn("export_rows", count, lang)))
     return EXIT_FINDINGS if damaged else EXIT_OK
+
+
+class _Counted:
+    """The sessions passed through, counted on the way."""
+
+    def __init__(self, sessions: Iterator[SavedSession]) -> None:
+        self.sessions = sessions
+        self.count = 0
+
+    def __iter__(self) -> Iterator[SavedSession]:
+        for saved in self.sessions:
+            self.count += 1
+            yield saved
 
 
 def open_reading(args: argparse.Namespace) -> Store:

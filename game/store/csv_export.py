@@ -19,9 +19,10 @@ from game.engine.model import Scenario
 from game.engine.session import Session
 from game.i18n import t
 from game.store.database import SavedSession
-from game.store.files import write_atomic
+from game.store.files import write_atomic_chunks
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CHUNK_ROWS = 1000  # rows written at a time
 
 COLUMNS: tuple[str, ...] = (  # each column's head is the catalogue entry export.column.<key>
     "session", "player", "background", "scenario", "source", "version", "mode", "lang", "started",
@@ -99,13 +100,24 @@ def rows(sessions: Iterable[SavedSession], lang: str = "nl") -> Iterator[list[st
 
 
 def write_csv(sessions: Iterable[SavedSession], path: str | os.PathLike[str], lang: str = "nl") -> int:
-    """Write the export to ``path`` in one step (``write_atomic``: a fresh exclusive temporary file,
-    fsync, rename; a link, FIFO or folder as target is refused); returns the rows written."""
+    """Write the export to ``path`` in one step, streamed (``write_atomic_chunks``: a fresh exclusive
+    temporary file, fsync, rename; a link, FIFO or folder as target is refused); returns the rows written."""
+    counted = [0]
+    write_atomic_chunks(path, _chunks(rows(sessions, lang), counted, CHUNK_ROWS))
+    return counted[0] - 1
+
+
+def _chunks(table: Iterable[list[str]], counted: list[int], size: int) -> Iterator[str]:
+    """The CSV text in chunks of ``size`` rows, the byte order mark first (it makes Excel read UTF-8);
+    ``counted[0]`` ends as the number of rows, header included."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    count = 0
-    for row in rows(sessions, lang):
+    buffer.write("\ufeff")
+    for row in table:
         writer.writerow(row)
-        count += 1
-    write_atomic(path, "\ufeff" + buffer.getvalue())  # the byte order mark makes Excel read UTF-8
-    return count - 1
+        counted[0] += 1
+        if counted[0] % size == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()

@@ -495,6 +495,23 @@ class Store:
             return []
         return self._sessions("WHERE p.name = ?", (player.name,))
 
+    def iter_sessions(self, page: int = 500) -> Iterator[SavedSession]:
+        """Every readable session, oldest first, read ``page`` sessions at a time (little memory at any size).
+
+        ``damaged`` fills as the pages are read: once the iteration ends it holds every damaged session.
+        """
+        self.damaged = {}
+        last = 0
+        while True:
+            where = f"WHERE s.id > ? ORDER BY s.id LIMIT {int(page):d}"
+            with _guard(self.path):
+                found, damaged = read_sessions(self._conn, where, (last,))
+            self.damaged.update(damaged)
+            if not found and not damaged:
+                return
+            yield from found
+            last = max([s.id for s in found] + list(damaged))
+
     def last_unfinished(self, player_name: str | None = None) -> SavedSession | None:
         """The most recently played session that is neither finished nor set aside."""
         where = "WHERE s.finished IS NULL AND s.abandoned = 0"

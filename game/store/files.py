@@ -1,10 +1,11 @@
 """Writing a file atomically: all of it or nothing, never through a link, a FIFO or onto a folder.
 
-``write_atomic`` writes into a fresh temporary file created exclusively in the target's
-folder, flushes it to disk (fsync), and moves it over the target with ``os.replace``. A
-failure at any point leaves an existing target untouched and no temporary file behind. A
-target that exists but is not a regular file (a symbolic link, a FIFO, a folder, a device)
-is refused with ``UnsafeTarget`` before anything is written.
+``write_atomic`` (one text) and ``write_atomic_chunks`` (a stream of chunks) write into a fresh
+temporary file created exclusively in the target's folder, flush it to disk (fsync), and move
+it over the target with ``os.replace``. A failure at any point leaves an existing target
+untouched and no temporary file behind. A target that exists but is not a regular file (a
+symbolic link, a FIFO, a folder, a device) is refused with ``UnsafeTarget`` before anything
+is written.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from game.i18n import t
@@ -67,14 +69,23 @@ def check_target(path: str | os.PathLike[str]) -> Path:
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
     """Replace ``path`` with ``data`` (text is written as UTF-8) in one step; OSError when it cannot."""
+    write_atomic_chunks(path, [data])
+
+
+def write_atomic_chunks(path: str | os.PathLike[str], chunks: Iterable[str | bytes]) -> None:
+    """Replace ``path`` with the chunks one after another (text as UTF-8), streamed, in one step.
+
+    Nothing is kept in memory but the chunk being written; a failure while producing or writing
+    them (an exception from the iterable too) leaves an existing target untouched.
+    """
     target = check_target(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     mode = _mode_for(target)
     folder = target.parent
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
+            for chunk in chunks:
+                stream.write(chunk.encode("utf-8") if isinstance(chunk, str) else bytes(chunk))
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)
