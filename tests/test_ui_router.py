@@ -4,6 +4,7 @@ each key is declared once, as data, for the key handling, the hint bar and the s
 from __future__ import annotations
 
 import ast
+import os
 from pathlib import Path
 
 import pygame
@@ -127,6 +128,31 @@ def test_every_screen_class_is_in_the_one_registry_under_its_name() -> None:
             if isinstance(value, type) and issubclass(value, Screen) and value is not Screen \
                     and value.__module__ == module.__name__:
                 assert SCREENS.get(value.name) is value, f"{value.__name__} is not registered as {value.name!r}"
+
+
+def test_the_registry_imports_a_screen_module_only_when_that_screen_is_first_asked_for() -> None:
+    import subprocess
+    import sys
+
+    probe = ("import sys\nfrom game.ui.router import SCREENS\n"
+             "before = sorted(m for m in sys.modules if m.startswith('game.ui.screens.'))\n"
+             "SCREENS['start']\n"
+             "after = sorted(m for m in sys.modules if m.startswith('game.ui.screens.'))\n"
+             "print(before, 'game.ui.screens.start' in after, 'game.ui.screens.coach' in after, 'jinja2' in sys.modules)")
+    shown = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYGAME_HIDE_SUPPORT_PROMPT": "1"}).stdout.split("\n")[-2]
+    assert shown == "['game.ui.screens.base'] True False False"
+
+
+def test_a_registry_entry_that_names_the_wrong_screen_is_refused() -> None:
+    from game.ui.router import LazyScreens
+
+    screens = LazyScreens({"start": "game.ui.screens.intro:IntroScreen", "gone": "game.ui.screens.start:Nothing"})
+    with pytest.raises(TypeError, match="not a screen called 'start'"):
+        screens["start"]
+    with pytest.raises(AttributeError):
+        screens["gone"]
+    assert screens.get("unknown") is None and sorted(screens) == ["gone", "start"]
 
 
 # -- the router owns the stack ------------------------------------------------------------------

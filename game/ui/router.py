@@ -8,35 +8,62 @@ and ``pop`` back to the one below, which gets what the popped screen dismissed w
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from collections.abc import Mapping
 
 from game.ui.screens.base import ResultHandler, Screen
-from game.ui.screens.coach import CoachScreen
-from game.ui.screens.debrief import DebriefScreen
-from game.ui.screens.ending import EndingScreen
-from game.ui.screens.intro import IntroScreen
-from game.ui.screens.library import LibraryScreen
-from game.ui.screens.playthroughs import PlaythroughsScreen
-from game.ui.screens.progress import ProgressScreen
-from game.ui.screens.route import RouteScreen
-from game.ui.screens.settings import SettingsScreen
-from game.ui.screens.situation import SituationScreen
-from game.ui.screens.start import StartScreen
-from game.ui.screens.workshop import WorkshopScreen
-from game.ui.screens.workshop_debrief import WorkshopDebriefScreen
-from game.ui.screens.workshop_pick import WorkshopPickScreen
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
-# The one registry of screens: add a new screen's class here (its ``name`` is its route).
-SCREENS: Mapping[str, type[Screen]] = {screen.name: screen for screen in (
-    StartScreen, LibraryScreen, IntroScreen, SituationScreen, EndingScreen, DebriefScreen, RouteScreen,
-    SettingsScreen, PlaythroughsScreen, CoachScreen, ProgressScreen, WorkshopScreen,
-    WorkshopPickScreen, WorkshopDebriefScreen,
-)}
+# The one registry of screens: add a new screen here as its name (its route) and "module:Class".
+# A screen's module is imported when it is first asked for, so the first frame imports only the
+# start screen (not coaching, the report renderer or Jinja2).
+SCREEN_PATHS: Mapping[str, str] = {
+    "start": "game.ui.screens.start:StartScreen",
+    "library": "game.ui.screens.library:LibraryScreen",
+    "intro": "game.ui.screens.intro:IntroScreen",
+    "situation": "game.ui.screens.situation:SituationScreen",
+    "ending": "game.ui.screens.ending:EndingScreen",
+    "debrief": "game.ui.screens.debrief:DebriefScreen",
+    "route": "game.ui.screens.route:RouteScreen",
+    "settings": "game.ui.screens.settings:SettingsScreen",
+    "playthroughs": "game.ui.screens.playthroughs:PlaythroughsScreen",
+    "coach": "game.ui.screens.coach:CoachScreen",
+    "progress": "game.ui.screens.progress:ProgressScreen",
+    "workshop": "game.ui.screens.workshop:WorkshopScreen",
+    "workshop_pick": "game.ui.screens.workshop_pick:WorkshopPickScreen",
+    "workshop_debrief": "game.ui.screens.workshop_debrief:WorkshopDebriefScreen",
+}
+
+
+class LazyScreens(Mapping[str, type[Screen]]):
+    """Screen classes by name, each imported from its module on first use and kept."""
+
+    def __init__(self, paths: Mapping[str, str]) -> None:
+        self.paths = paths
+        self.loaded: dict[str, type[Screen]] = {}
+
+    def __getitem__(self, name: str) -> type[Screen]:
+        kind = self.loaded.get(name)
+        if kind is None:
+            module, _, attribute = self.paths[name].partition(":")  # KeyError for an unknown name
+            kind = getattr(importlib.import_module(module), attribute)
+            if not (isinstance(kind, type) and issubclass(kind, Screen)) or kind.name != name:
+                raise TypeError(f"{self.paths[name]} is not a screen called {name!r}")
+            self.loaded[name] = kind
+        return kind
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.paths)
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+
+SCREENS: Mapping[str, type[Screen]] = LazyScreens(SCREEN_PATHS)
 
 
 class UnknownScreen(KeyError):

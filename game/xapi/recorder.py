@@ -11,16 +11,18 @@ from __future__ import annotations
 import os
 from collections import OrderedDict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from game.engine.loader import load_scenario
-from game.engine.model import Scenario
-from game.engine.session import Session
 from game.store.database import Store
 from game.store.outbox import Outgoing, SessionFacts
 from game.xapi import statements
 from game.xapi.config import LrsConfig, load
 from game.xapi.profile import session_uid, statement_id
-from scoring.analysis import Analysis, analyse
+
+if TYPE_CHECKING:  # the loader, the machine and the analysis are imported on first use, not before the first frame
+    from game.engine.model import Scenario
+    from game.engine.session import Session
+    from scoring.analysis import Analysis
 
 MAX_SESSIONS = 64  # live engine sessions kept for cheap statements (one per recent playthrough)
 
@@ -43,6 +45,8 @@ class Recorder:
 
     # -- the hook --------------------------------------------------------------------------
     def started(self, facts: SessionFacts, scenario: Scenario) -> list[Outgoing]:
+        from game.engine.session import Session
+
         self._scenarios.setdefault(scenario.content_hash, scenario)
         ctx = self._context(facts)
         self._remember((facts.install, facts.session_id), Session(ctx.scenario))
@@ -84,6 +88,8 @@ class Recorder:
         scenario = self._scenario(facts)
         analysis = self._analyses.get(scenario.content_hash)
         if analysis is None:
+            from scoring.analysis import analyse
+
             analysis = self._analyses[scenario.content_hash] = analyse(scenario)
         return statements.PlayContext(self._actor(facts), session_uid(facts.install, facts.session_id), scenario,
                                       analysis, facts.mode, facts.lang)
@@ -91,6 +97,8 @@ class Recorder:
     def _scenario(self, facts: SessionFacts) -> Scenario:
         found = self._scenarios.get(facts.content_hash)
         if found is None:
+            from game.engine.loader import load_scenario
+
             found, _findings = load_scenario(f"{facts.scenario_id} (saved copy)", {}, data=facts.text().encode("utf-8"))
             if found is None:
                 raise ValueError(f"the saved text of scenario {facts.scenario_id} cannot be loaded")
@@ -104,6 +112,8 @@ class Recorder:
         if session is not None and session.scenario is scenario and tuple(session.choice_ids) == facts.choices[:-1]:
             session.choose(facts.choices[-1])
         else:
+            from game.engine.session import Session
+
             session = Session.replay(scenario, list(facts.choices))
         self._remember(key, session)
         return session
