@@ -9,6 +9,7 @@ listed here is shown as the engine wrote it.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from game.engine.controls import one_line
 from game.engine.findings import MAX_HINT_CHARS, MAX_MESSAGE_CHARS, Finding
@@ -16,7 +17,7 @@ from game.engine.validator import MAX_SENTENCE_WORDS
 from game.i18n import t
 
 # (pattern of the English message, catalogue key); the named groups become the entry's parameters
-MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), k) for p, k in (
+SHAPES: tuple[tuple[str, str], ...] = (
     (r"^YAML syntax: found (?:a )?(?:tab|character '\\t').*$", "findings.yaml_tab"),
     (r"^YAML syntax: found character '\\t' that cannot start any token$", "findings.yaml_tab"),
     (r"^YAML syntax: mapping values are not allowed (?:here|in this context)$", "findings.yaml_colon"),
@@ -58,7 +59,13 @@ MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), k) for
     (r"^ending (?P<ending>\S+) can never be reached: the conditions on the way never hold$",
      "findings.never_reached"),
     (r'^(?P<where>.+) has no "(?P<name>[^"]*)"$', "findings.missing_key"),
-))
+)
+
+
+@cache
+def messages() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The shapes compiled, on the first finding to render (a clean file never pays for it)."""
+    return tuple((re.compile(pattern), key) for pattern, key in SHAPES)
 
 # whole hints the engine writes, by the message key they belong to
 HINTS: dict[str, str] = {
@@ -90,9 +97,9 @@ FALLBACK_HINTS: dict[str, str] = {  # the advice after a did-you-mean, by its En
     "add it to a choice's set: list, or fix the name": "findings.flag_never_set.hint",
     "fix the flag's name in the condition or in a choice's set: list": "findings.unreachable_flag.hint",
 }
-_DID_YOU_MEAN = re.compile(r'^did you mean "(?P<word>[^"]*)"\? ?(?P<rest>.*)$')
-_LISTS = ((re.compile(r"^allowed keys: (?P<keys>.*)$"), "findings.allowed_keys"),
-          (re.compile(r"^use one of: (?P<values>.*)$"), "findings.use_one_of"))
+_DID_YOU_MEAN = r'^did you mean "(?P<word>[^"]*)"\? ?(?P<rest>.*)$'
+_LISTS = ((r"^allowed keys: (?P<keys>.*)$", "findings.allowed_keys"),
+          (r"^use one of: (?P<values>.*)$", "findings.use_one_of"))
 _PLACES = (("a choice of situation ", "findings.where.a_choice_of"), ("next of situation ", "findings.where.next_of"),
            ("the scenario", "findings.where.scenario"), ("situation ", "findings.where.situation"),
            ("choice ", "findings.where.choice"), ("ending ", "findings.where.ending"))
@@ -109,7 +116,7 @@ def place(where: str, lang: str) -> str:
 
 def message(finding: Finding, lang: str) -> tuple[str, str | None]:
     """The finding's message in the language, and the catalogue key of its shape (None: not recognised)."""
-    for pattern, key in MESSAGES:
+    for pattern, key in messages():
         match = pattern.match(finding.message)
         if match:
             params = dict(match.groupdict())
@@ -130,7 +137,7 @@ def hint(finding: Finding, key: str | None, params: dict[str, str], lang: str) -
     if key in HINTS:
         return t(HINTS[key], lang, **params)
     text = finding.hint
-    match = _DID_YOU_MEAN.match(text)
+    match = re.match(_DID_YOU_MEAN, text)
     parts = []
     if match:
         parts.append(t("findings.did_you_mean", lang, word=match["word"]))
@@ -144,7 +151,7 @@ def _rest(text: str, lang: str) -> str:
     if text in FALLBACK_HINTS:
         return t(FALLBACK_HINTS[text], lang)
     for pattern, key in _LISTS:
-        match = pattern.match(text)
+        match = re.match(pattern, text)
         if match:
             return t(key, lang, **match.groupdict())
     return text
@@ -152,7 +159,7 @@ def _rest(text: str, lang: str) -> str:
 
 def _params(finding: Finding, key: str | None, lang: str) -> dict[str, str]:
     """The parameters a whole-hint entry needs (where, key, lang, limit, id)."""
-    for pattern, candidate in MESSAGES:
+    for pattern, candidate in messages():
         if candidate != key:
             continue
         match = pattern.match(finding.message)

@@ -10,8 +10,6 @@ never let a player reach is grey and dashed.
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from dataclasses import dataclass, field
 
 from game.engine import markup
@@ -282,6 +280,9 @@ def to_dot(graph: Graph) -> str:
 
 def to_svg(dot: str, program: str = "dot") -> str:
     """SVG drawn by Graphviz from DOT text; GraphvizMissing when ``dot`` is not installed."""
+    import shutil  # only the svg format runs a program
+    import subprocess
+
     path = shutil.which(program)
     if path is None:
         raise GraphvizMissing("the svg format needs the 'dot' program of Graphviz, which is not installed; "
