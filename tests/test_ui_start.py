@@ -105,6 +105,7 @@ def test_the_game_starts_on_the_data_dir_given(tmp_path: Path, monkeypatch: pyte
     def run(self: App, first) -> None:  # type: ignore[no-untyped-def]
         self.show(first)
         self.frame()
+        self.after_first_frame()  # as the real loop: the records open after the first frame
         opened.append((self.folder, first.name, self.ui.lang))
         self.change_settings(text_size=1)
 

@@ -47,6 +47,7 @@ SECTIONS = (  # one section module per line: game/i18n/strings/<name>.py
     "fit",
     "coaching_ui",
     "settings",
+    "window_loading",
 )
 
 _strict = os.environ.get("OMGEKEERD_STRICT_I18N") == "1"

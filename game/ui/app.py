@@ -12,16 +12,14 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from collections.abc import Callable
 
 import pygame
 
-from game.content.library import Library, load_library
-
+from game.ui.loading import LibraryLoad, ParsedFiles, Progress, load_now
 from game.ui.toolkit.bindings import GLOBAL, find
 from game.ui.toolkit.fonts import Fonts
-from game.ui.records import PlayerInfo, Records, open_records
 from game.ui.router import Router
 from game.ui.screens.base import ResultHandler, Screen
 from game.ui.settings import TEXT_SIZES, Settings, SettingsFile, data_dir
@@ -29,11 +27,16 @@ from game.ui.toolkit.text import Typesetter
 from game.ui.toolkit.theme import make_theme
 from game.ui.toolkit.widgets import Ui, rounded
 
+if TYPE_CHECKING:  # the library and the store are loaded after the first frame, not before it
+    from game.content.library import Library
+    from game.ui.records import PlayerInfo, Records
+
 DEFAULT_SIZE = (1280, 720)
 MINIMUM_SIZE = (960, 640)
 ACTIVE_SECONDS = 1.5  # after input, block in event.wait for quick response; later poll slowly
 IDLE_POLL_MS = 25
 TITLE = "Omgekeerd"
+PROGRESS_REDRAW = 0.1  # seconds between two rebuilds for a library that is still loading
 ALLOWED_EVENTS = (pygame.QUIT, pygame.KEYDOWN, pygame.TEXTINPUT, pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN,
                   pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL, pygame.VIDEORESIZE, pygame.VIDEOEXPOSE,
                   pygame.WINDOWRESIZED, pygame.WINDOWSIZECHANGED, pygame.WINDOWEXPOSED, pygame.WINDOWFOCUSGAINED,
@@ -59,7 +62,7 @@ class App:
         self.folder = data_dir(self.options.data_dir)
         self.settings_file = SettingsFile(self.folder)
         self.settings: Settings = Settings()
-        self.records: Records | None = None
+        self._records: Records | None = None  # opened after the first frame, or when a screen asks for it first
         self.window: pygame.Window | None = None
         self.surface: pygame.Surface | None = None
         self.fonts = Fonts()
@@ -73,6 +76,13 @@ class App:
         self.needs_build = True
         self.frames = 0
         self._library: Library | None = None
+        self._parsed = ParsedFiles()  # checked files by path, mtime and size: a reload reads only what changed
+        self._load: LibraryLoad | None = None  # the library being loaded in the background
+        self._load_seen = 0
+        self._load_shown = 0.0
+        self._load_unshown = False  # the load has more than the screen shows
+        self._load_progressive = True  # show the cases of a load as they come (not for a reload)
+        self._after_load: list[Callable[[], None]] = []
         self._analyses: dict[str, Any] = {}
         self._toast: tuple[str, float] | None = None
         self._toast_screen: Screen | None = None  # the screen a toast belongs to (it goes when that screen goes)
@@ -82,7 +92,7 @@ class App:
 
     # -- opening and closing ------------------------------------------------------------------
     def open(self) -> App:
-        """Create the window and read settings and progress."""
+        """Create the window and read the settings (progress is read after the first frame)."""
         pygame.display.init()
         pygame.font.init()
         self.settings = self.settings_file.load()
@@ -97,13 +107,34 @@ class App:
         pygame.event.set_blocked(None)
         pygame.event.set_allowed(list(ALLOWED_EVENTS))
         pygame.key.set_repeat(400, 40)
-        self.records = open_records(self.options.data_dir or self.folder)
         self._make_ui()
         return self
 
+    @property
+    def records(self) -> Records:
+        """Progress: the session store (or memory records with the problem), opened on first use."""
+        if self._records is None:
+            from game.ui.records import open_records
+
+            self._records = open_records(self.options.data_dir or self.folder)
+            self.rebuild()  # a screen built without them shows them now
+        return self._records
+
+    @records.setter
+    def records(self, records: Records) -> None:
+        self._records = records
+
+    @property
+    def records_if_open(self) -> Records | None:
+        """The records when they are open, without opening them (what the first frame may show)."""
+        return self._records
+
     def close(self) -> None:
-        if self.records is not None:
-            self.records.close()
+        if self._load is not None:
+            self._load.cancel()  # a load in progress stops after its file; the thread never holds the window
+            self._load = None
+        if self._records is not None:
+            self._records.close()
         if self.window is not None:
             self.window.destroy()
             self.window = None
@@ -116,21 +147,82 @@ class App:
 
     @property
     def library(self) -> Library:
-        """The scenario library, loaded on first use (not at start-up)."""
+        """The whole scenario library: waits for a background load; loaded here when none was started."""
+        if self._load is not None:
+            self._load.wait()
+            self._poll_load()
         if self._library is None:
-            self._library = load_library(self.options.library_folder)
+            self._library = load_now(self.options.library_folder, self._parsed)
         return self._library
 
     @property
-    def library_loaded(self) -> bool:
-        return self._library is not None
+    def library_so_far(self) -> Library:
+        """What is loaded of the library now, never waiting for a background load (then: the whole library)."""
+        if self._load is not None:
+            self._poll_load()
+        if self._library is not None:
+            return self._library
+        return self.library
+
+    @property
+    def library_progress(self) -> Progress | None:
+        """How far the background load is (None: no load running)."""
+        return self._load.poll()[2] if self._load is not None else None
+
+    def load_library(self, progressive: bool = True) -> None:
+        """Load the library in a background thread; the loop shows the cases as they come when ``progressive``."""
+        if self._load is not None:
+            self._load.cancel(0)
+        self._load = LibraryLoad(self.options.library_folder, self._parsed).start()
+        self._load_seen, self._load_shown, self._load_unshown, self._load_progressive = 0, 0.0, False, progressive
+
+    def after_library(self, action: Callable[[], None]) -> None:
+        """Do ``action`` once the whole library is loaded: now, or in the frame the background load ends."""
+        if self._load is None:
+            action()
+        else:
+            self._after_load.append(action)
 
     def reload_library(self) -> Library:
-        self._library = load_library(self.options.library_folder)
+        """Read the library again now (only the files that changed are read from disk)."""
+        self._drop_load()
+        self._library = load_now(self.options.library_folder, self._parsed)
+        self._loaded()
         return self._library
 
     def set_library(self, library: Library) -> None:
+        self._drop_load()
         self._library = library
+        self._loaded()
+
+    def _drop_load(self) -> None:
+        if self._load is not None:
+            self._load.cancel(0)
+            self._load = None
+
+    def _loaded(self) -> None:
+        """The whole library is there: do what waited for it."""
+        waiting, self._after_load = self._after_load, []
+        for action in waiting:
+            action()
+
+    def _poll_load(self) -> None:
+        """Take what the background load has now; rebuild a screen that shows the library (not too often)."""
+        load = self._load
+        assert load is not None
+        version, library, progress = load.poll()
+        if version != self._load_seen:
+            self._load_seen, self._load_unshown = version, True
+            if progress.finished or self._load_progressive:
+                self._library = library if library is not None else self._library
+            if progress.finished:
+                self._load = None
+                self._loaded()
+        now = time.monotonic()
+        if self._load_unshown and (progress.finished or now - self._load_shown >= PROGRESS_REDRAW):
+            self._load_shown, self._load_unshown = now, False
+            if getattr(self.screen, "follows_library", False):
+                self.rebuild()
 
     def analysis_for(self, scenario: Any) -> Any:
         """The analysis of a scenario, computed once per content (only for the debrief)."""
@@ -266,8 +358,8 @@ class App:
         if reload is not None:
             reload()
         else:
-            self.reload_library()
-            self.toast(self.ui.t("ui.reloaded_library"))
+            self.load_library(progressive=False)
+            self.after_library(lambda: self.toast(self.ui.t("ui.reloaded_library")))
             self.rebuild()
 
     def _text_size(self, step: int) -> None:
@@ -286,6 +378,8 @@ class App:
     def frame(self) -> bool:
         """Let the screen update, then build and draw if needed; True when a frame was drawn."""
         now = time.monotonic()
+        if self._load is not None:
+            self._poll_load()
         if self.screen is not None:
             self.screen.update(now - self._last_frame)
         self._last_frame = now
@@ -338,7 +432,7 @@ class App:
         self.show(first)
         self.running = True
         self.frame()
-        _ = self.library  # load after the first frame is on screen
+        self.after_first_frame()
         self._last_input = time.monotonic()
         while self.running:
             events = pygame.event.get()
@@ -351,6 +445,13 @@ class App:
                 if self.closing:
                     break
             self.frame()
+
+    def after_first_frame(self) -> None:
+        """What the first frame does not need: the records (then the screen is built again with them), and the
+        library, loaded in the background."""
+        if self._library is None and self._load is None:
+            self.load_library()
+        _ = self.records
 
     @property
     def closing(self) -> bool:

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from game.play.memory import MemoryStore
-from game.store.database import Player, SavedSession, Store
+if TYPE_CHECKING:  # the store is imported when it is opened (after the window's first frame), not with this module
+    from game.play.memory import MemoryStore
+    from game.store.database import Player, SavedSession, Store
 
 
 def problem_text(exc: BaseException, lang: str) -> str:
@@ -71,6 +73,8 @@ class MemoryRecords(Records):
     """Progress kept in memory only: the fallback when the store cannot be used."""
 
     def __init__(self, problem: BaseException | str | None = None) -> None:
+        from game.play.memory import MemoryStore
+
         super().__init__(MemoryStore(), problem)
 
 

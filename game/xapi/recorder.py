@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING
 
 from game.store.database import Store
 from game.store.outbox import Outgoing, SessionFacts
-from game.xapi import statements
 from game.xapi.config import LrsConfig, load
 from game.xapi.profile import session_uid, statement_id
 
-if TYPE_CHECKING:  # the loader, the machine and the analysis are imported on first use, not before the first frame
+# The loader, the machine, the analysis and the statements are imported on first use, so opening
+# the recording store before the window's first frame costs none of them.
+if TYPE_CHECKING:
+    from game.xapi import statements
     from game.engine.model import Scenario
     from game.engine.session import Session
     from scoring.analysis import Analysis
@@ -46,6 +48,7 @@ class Recorder:
     # -- the hook --------------------------------------------------------------------------
     def started(self, facts: SessionFacts, scenario: Scenario) -> list[Outgoing]:
         from game.engine.session import Session
+        from game.xapi import statements
 
         self._scenarios.setdefault(scenario.content_hash, scenario)
         ctx = self._context(facts)
@@ -53,6 +56,8 @@ class Recorder:
         return [self._out(facts, "attempted", statements.started(ctx, facts.next_step, facts.when))]
 
     def chose(self, facts: SessionFacts) -> list[Outgoing]:
+        from game.xapi import statements
+
         ctx = self._context(facts)
         session = self._session(facts, ctx.scenario)
         step = session.history[-1]
@@ -63,6 +68,8 @@ class Recorder:
                           statements.answered(ctx, facts.next_step, situation, choice, step.metrics, facts.when))]
 
     def undone(self, facts: SessionFacts) -> list[Outgoing]:
+        from game.xapi import statements
+
         self._sessions.pop((facts.install, facts.session_id), None)
         if facts.last_answer is None:
             return []
@@ -71,6 +78,8 @@ class Recorder:
         return [Outgoing(made["id"], facts.next_step, "voided", made, target=facts.last_answer)]
 
     def finished(self, facts: SessionFacts, ending: str, resident: int, rules: int, quadrant: str) -> list[Outgoing]:
+        from game.xapi import statements
+
         self._sessions.pop((facts.install, facts.session_id), None)
         ctx = self._context(facts)
         made = statements.completed(ctx, facts.next_step, ending, resident, rules, quadrant, facts.started, facts.when)
@@ -82,9 +91,13 @@ class Recorder:
         return self.account_salt or install
 
     def _actor(self, facts: SessionFacts) -> statements.Statement:
+        from game.xapi import statements
+
         return statements.actor(self.home_page, self.salt(facts.install), facts.player)
 
     def _context(self, facts: SessionFacts) -> statements.PlayContext:
+        from game.xapi import statements
+
         scenario = self._scenario(facts)
         analysis = self._analyses.get(scenario.content_hash)
         if analysis is None:

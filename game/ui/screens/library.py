@@ -10,6 +10,7 @@ import pygame
 
 from game.engine.model import Scenario
 
+from game.ui.loading import progress_text
 from game.ui.toolkit.bindings import NEXT, RELOAD, Binding
 from game.ui.toolkit.chrome import hint_bar, main_region, margin, top_bar
 from game.ui.records import problem_text
@@ -102,6 +103,7 @@ class LibraryScreen(Screen):
     """Pick a case; resume an unfinished one; see which files cannot be played and why."""
 
     name = "library"
+    follows_library = True  # built again while the library loads: the cases appear as their files are checked
     BINDINGS = (Binding(("1-9", "0"), "open_case", "keys.library.open", with_key=True, keys_label="keys.name.1-9"),
                 NEXT, RELOAD, Binding(("p",), "playthroughs", "coach_ui.keys.playthroughs"),
                 Binding(("g",), "progress", "coach_ui.keys.progress", show=False),
@@ -155,7 +157,7 @@ class LibraryScreen(Screen):
         return ""
 
     def filtered(self) -> list[Scenario]:
-        return [s for s in self.app.library.playable()
+        return [s for s in self.app.library_so_far.playable()
                 if (self.tag is None or self.tag in s.tags) and (self.audience is None or self.audience in s.audience)]
 
     # -- actions -----------------------------------------------------------------------------------
@@ -177,9 +179,19 @@ class LibraryScreen(Screen):
         self.go("intro", scenario=scenario, source=scenario.id)
 
     def resume(self, saved: Any) -> None:
-        """Continue the last unfinished playthrough (its choices are replayed on the scenario as it is now)."""
+        """Continue the last unfinished playthrough (its choices are replayed on the scenario as it is now);
+        while the library is still loading, that happens as soon as it is there."""
+        if self.app.library_progress is not None:
+            self.app.toast(self.app.ui.t("ui.loading.resume_waits"), 3)
+            self.app.after_library(lambda: self._resume_loaded(saved))
+            return
+        self._resume_loaded(saved)
+
+    def _resume_loaded(self, saved: Any) -> None:
         from game.ui.playthrough import Playthrough
 
+        if self.app.screen is not self:
+            return  # the player went elsewhere while the library loaded
         ui, records, player = self.app.ui, self.app.records, self.app.player
         if records is None or player is None:
             return
@@ -317,6 +329,7 @@ class LibraryScreen(Screen):
         inner = width - 2 * side
         x = (width - inner) // 2
         column = Column(ui, region, x, ui.theme.unit * 2, inner)
+        self._loading_line(ui, column)
         self._resume_banner(ui, column)
         self._broken_notice(ui, column)
         self._filters(ui, column)
@@ -343,12 +356,18 @@ class LibraryScreen(Screen):
         return make_panel(ui, width, height, ui.t("ui.resume.problem_title"), body, buttons, self.close_problem,
                           share=0.6, centre=True, name="problem")
 
+    def _loading_line(self, ui: Ui, column: Column) -> None:
+        """'Bibliotheek laden… 7 van 16 casussen' while the library loads in the background."""
+        text = progress_text(self.app.library_progress, ui.lang)
+        if text:
+            column.add(TextBlock(text, "small", "bold", role="muted", rich=False), gap=ui.theme.unit)
+
     def _resume_banner(self, ui: Ui, column: Column) -> None:
         saved = self._unfinished()
         self._resumable = saved
         if saved is None:
             return
-        entry = self.app.library.find(saved.scenario_id)
+        entry = self.app.library_so_far.find(saved.scenario_id)
         title = entry.scenario.title.get(ui.lang) if entry is not None and entry.scenario else saved.scenario_id
         column.add(Button(ui.tn("ui.resume.button", len(saved.choices), title=title),
                           lambda: self.resume(saved), "primary", key="resume", fill=True, hint=self.key_hint("resume")))
@@ -356,7 +375,7 @@ class LibraryScreen(Screen):
 
     def _filters(self, ui: Ui, column: Column) -> None:
         """Audience chips, and topic chips (in a panel when there are many topics)."""
-        playable = self.app.library.playable()
+        playable = self.app.library_so_far.playable()
         tags = sorted({tag for s in playable for tag in s.tags}, key=lambda tag: tag_name(tag, ui.lang).casefold())
         audiences = sorted({a for s in playable for a in s.audience},
                            key=lambda word: audience_name(word, ui.lang).casefold())
@@ -406,7 +425,7 @@ class LibraryScreen(Screen):
     def _topics_panel(self, ui: Ui, width: int, height: int) -> Layer:
         from game.ui.toolkit.panels import make_panel
 
-        tags = sorted({tag for s in self.app.library.playable() for tag in s.tags},
+        tags = sorted({tag for s in self.app.library_so_far.playable() for tag in s.tags},
                       key=lambda tag: tag_name(tag, ui.lang).casefold())
 
         def body(column: Column) -> None:
@@ -419,9 +438,11 @@ class LibraryScreen(Screen):
         shown = self.filtered()
         self._shown = shown
         saved = self._saved()
+        library = self.app.library_so_far
         if not shown:
-            key = "ui.library.none" if self.app.library.playable() else "ui.library.empty"
-            column.add(TextBlock(ui.t(key, folder=str(self.app.library.folder)), "text", role="muted"))
+            if self.app.library_progress is None:  # while loading, the progress line says why nothing is here yet
+                key = "ui.library.none" if library.playable() else "ui.library.empty"
+                column.add(TextBlock(ui.t(key, folder=str(library.folder)), "text", role="muted"))
             return
         unit = ui.theme.unit
         columns = max(1, min(MAX_CARD_COLUMNS, column.width // (CARD_TEXT_WIDTHS * ui.theme.text_px)))
@@ -443,7 +464,7 @@ class LibraryScreen(Screen):
 
     def _broken_notice(self, ui: Ui, column: Column) -> None:
         """A short warning at the top, so broken files are seen without scrolling."""
-        broken = self.app.library.broken()
+        broken = self.app.library_so_far.broken()
         if broken:
             names = ", ".join(Path(entry.path).name for entry in broken)
             column.add(TextBlock(ui.tn("ui.library.broken_notice", len(broken), names=names), "small",
@@ -451,7 +472,7 @@ class LibraryScreen(Screen):
             column.space(ui.theme.unit // 2)
 
     def _broken(self, ui: Ui, column: Column) -> None:
-        broken = self.app.library.broken()
+        broken = self.app.library_so_far.broken()
         if not broken:
             return
         column.space(ui.theme.unit)

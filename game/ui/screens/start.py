@@ -8,6 +8,7 @@ import pygame
 
 from game.engine.model import BACKGROUNDS
 
+from game.ui.loading import progress_text
 from game.ui.records import problem_text
 from game.ui.toolkit.bindings import FULLSCREEN, NEXT, Binding
 from game.ui.toolkit.chrome import button_bar, hint_bar, main_region, reading_column
@@ -22,6 +23,7 @@ class StartScreen(Screen):
     """Who plays, with which background, in which mode."""
 
     name = "start"
+    follows_library = True  # a line says how far the library is while it loads behind this screen
     BINDINGS = (NEXT, Binding(("enter",), "activate", "keys.start.go"), Binding(("escape",), "back", "keys.start.quit"),
                 FULLSCREEN)
 
@@ -29,13 +31,12 @@ class StartScreen(Screen):
         super().__init__(app)
         settings = app.settings
         self.name_value = settings.last_player
-        known = {p.name: p.background for p in self._players()}
-        self.background = known.get(self.name_value, "")
+        self.background = ""  # the last player's background, once the records are open (after the first frame)
         self.mode = app.mode
         self.focus_key = "input"
 
     def _players(self) -> list:
-        records = self.app.records
+        records = self.app.records_if_open  # the first frame is drawn before the records are open
         try:
             return list(records.players()) if records is not None else []
         except Exception:
@@ -74,6 +75,8 @@ class StartScreen(Screen):
             self.app.toast(ui.t("ui.start.need_name"))
             self.set_focus("input")
             return
+        if not self.background:  # the known background of this pseudonym, also when the records just opened
+            self.background = {p.name: p.background for p in self.app.records.players()}.get(name, "")
         if not self.background:
             self.app.toast(ui.t("ui.start.need_background"))
             return
@@ -103,6 +106,9 @@ class StartScreen(Screen):
 
     # -- building --------------------------------------------------------------------------------
     def build(self, ui: Ui, width: int, height: int) -> None:
+        players = self._players()
+        if not self.background:
+            self.background = {p.name: p.background for p in players}.get(self.name_value, "")
         layer = Layer()
         self.layers = [layer]
         hints = hint_bar(ui, layer, width, height, self.hints())
@@ -128,7 +134,7 @@ class StartScreen(Screen):
         column.add(TextBlock(ui.t("ui.start.pseudonym_help"), "small", role="muted"))
         column.add(TextInput(self.name_value, self.set_name, self.start, placeholder=ui.t("ui.start.pseudonym"),
                              key="input"), gap=unit)
-        earlier = [p for p in self._players() if p.name][-MAX_EARLIER:]
+        earlier = [p for p in players if p.name][-MAX_EARLIER:]
         if earlier:
             column.add(TextBlock(ui.t("ui.start.earlier"), "small", role="muted"), gap=unit // 2)
             column.row([Button(p.name, partial(self.pick_player, p.name, p.background), "chip",
@@ -141,8 +147,12 @@ class StartScreen(Screen):
             column.add(Button(f"**{ui.t(f'ui.mode.{mode}')}** · {ui.t(f'ui.mode.{mode}.explain')}",
                               partial(self.set_mode, mode), "choice", key=f"mode:{mode}",
                               selected=mode == self.mode), gap=unit // 2)
+        loading = progress_text(self.app.library_progress, ui.lang)
+        if loading:
+            column.add(TextBlock(loading, "small", role="muted", rich=False))
         region.content_height = column.y + unit * 2
-        problem = self.app.records.problem_in(ui.lang) if self.app.records is not None else None
+        records = self.app.records_if_open
+        problem = records.problem_in(ui.lang) if records is not None else None
         if problem:
             column.add(TextBlock(ui.t("ui.store_problem", problem=problem), "small", role="warning_text",
                                  box="warning_bg"))

@@ -6,6 +6,7 @@ from functools import partial
 from typing import Any
 
 from game.engine.model import Scenario
+from game.ui.loading import progress_text
 from game.ui.screens.base import Screen
 from game.ui.toolkit.bindings import Binding
 from game.ui.toolkit.chrome import button_bar, hint_bar, main_region, reading_column, top_bar
@@ -19,6 +20,7 @@ class WorkshopPickScreen(Screen):
     """The facilitator picks the case the room will take (1–9 or a click), and how the room votes."""
 
     name = "workshop_pick"
+    follows_library = True  # the cases appear while the library loads
     BINDINGS = (
         Binding(("1-9",), "pick", "keys.library.open", with_key=True),
         Binding(("m",), "mode", "workshop.ui.keys.mode"),
@@ -37,7 +39,7 @@ class WorkshopPickScreen(Screen):
         self.mode = mode if mode in MODES else app.mode if app.mode in MODES else "training"
 
     def cases(self) -> list[Scenario]:
-        return [s for s in self.app.library.playable() if s.situations]
+        return [s for s in self.app.library_so_far.playable() if s.situations]
 
     def start(self, scenario: Scenario) -> None:
         """Open the room on this case: its join screen (or, without a network, the first decision)."""
@@ -89,7 +91,10 @@ class WorkshopPickScreen(Screen):
                            selected=mode == self.mode) for mode in MODES])
         column.add(TextBlock(ui.t(f"workshop.ui.mode.{self.mode}"), "small", role="muted"), gap=unit * 2)
         cases = self.cases()
-        if not cases:
+        loading = progress_text(self.app.library_progress, lang)
+        if loading:
+            column.add(TextBlock(loading, "small", "bold", role="muted", rich=False), gap=unit // 2)
+        elif not cases:
             column.add(TextBlock(ui.t("workshop.ui.no_cases"), role="warning_text", box="warning_bg"))
         for number, scenario in enumerate(cases, start=1):
             summary = scenario.summary.get(lang).split("\n\n")[0] if scenario.summary else ""
