@@ -85,30 +85,45 @@ class Analysis:
         graph = self.graph
         if graph is None or self.approximate:
             return None
-        good: dict[Key, tuple[str, Key] | None] = {}
-        order, _cyclic = _postorder(graph.root, graph.children)
-        for key in order:
-            if key in graph.terminal:
-                _ending, resident, rules = graph.terminal[key]
-                scores = self.scores(resident, rules)
-                good[key] = ("", key) if min(scores.resident, scores.rules) >= threshold else None
+        order = graph.order if graph.order is not None else _order(graph, graph.root_id)[0]
+        scored = self.scorer()
+        targets, first, last = graph.compiled.targets, graph.first, graph.last
+        edge_child, edge_choice, keys = graph.edge_child, graph.edge_choice, graph.keys
+        situations = graph.scenario.situations
+        free = [[not choice.levers for choice in situations[t.id].choices] if t.id in situations else []
+                for t in targets]
+        good = array("q", [-2]) * len(keys)  # per state: -2 no such route (or not known yet), -1 an end, else the edge
+        for state in order:
+            if state in graph.ends:
+                _ending, resident, rules = graph.ends[state]
+                scores = scored(resident, rules)
+                good[state] = -1 if min(scores.resident, scores.rules) >= threshold else -2
                 continue
-            situation = graph.scenario.situations[str(key[0])]
-            good[key] = None
-            for choice_id, child in graph.children.get(key, []):
-                choice = situation.choice(choice_id)
-                if choice is not None and not choice.levers and good.get(child) is not None:
-                    good[key] = (choice_id, child)
+            levers_free = free[int(keys[state][0])]
+            for edge in range(first[state], last[state]):
+                if levers_free[edge_choice[edge]] and good[edge_child[edge]] != -2:
+                    good[state] = edge
                     break
         route: list[str] = []
-        key = graph.root
-        while key not in graph.terminal:
-            move = good.get(key)
-            if move is None:
+        state = graph.root_id
+        while state not in graph.ends:
+            edge = good[state]
+            if edge < 0:
                 return None
-            choice_id, key = move
-            route.append(choice_id)
+            route.append(graph.choice_id(state, edge))
+            state = edge_child[edge]
         return route
+
+    def scorer(self) -> Callable[[float, float], Scores]:
+        """``scores`` remembered per pair of totals (many end states share their totals)."""
+        known: dict[tuple[float, float], Scores] = {}
+
+        def scored(resident_total: float, rules_total: float) -> Scores:
+            found = known.get((resident_total, rules_total))
+            if found is None:
+                found = known[(resident_total, rules_total)] = self.scores(resident_total, rules_total)
+            return found
+        return scored
 
     def end_states(self) -> set[tuple[str, float, float]]:
         """Every (ending id, resident total, rules total) that some complete playthrough ends with."""
@@ -259,6 +274,7 @@ class _Explorer:
         self.taken = bytearray(len(self.compiled.choice_ids))
         self.dead: set[int] = set()
         self.root_id = 0
+        self.order: list[int] | None = None  # every child before its parent, once summed
         self._view: tuple[Key, dict[Key, list[tuple[str, Key]]], dict[Key, tuple[str, float, float]]] | None = None
 
     # -- exploring -------------------------------------------------------------------------
@@ -519,6 +535,7 @@ def _explored(scenario: Scenario, max_states: int, max_seconds: float) -> Analys
 def _summed(scenario: Scenario, explorer: _Explorer, root: int) -> Analysis:
     """Counts, ranges, reachable endings and the expert route over the explored states."""
     order, cyclic = _order(explorer, root)
+    explorer.order = order
     infinite = float("inf")
     size = len(explorer.keys)
     count: list[int] = [0] * size
@@ -601,12 +618,21 @@ def _expert(result: Analysis, root: int, order: list[int], explorer: _Explorer, 
     length = array("q", bytes(8 * size))  # and minus its number of choices
     via = array("q", bytes(8 * size))  # the edge the best route takes (-1: an end state)
     ends, edge_child = explorer.ends, explorer.edge_child
+    scored = result.scorer()
+    exacts: dict[tuple[float, float], tuple[float, float]] = {}
+
+    def exact(resident: float, rules_total: float) -> tuple[float, float]:
+        found = exacts.get((resident, rules_total))
+        if found is None:
+            found = exacts[(resident, rules_total)] = (result.exact("resident", resident),
+                                                        result.exact("rules", rules_total))
+        return found
+
     for state in order:
         if state in ends:
             ending, resident, rules_total = ends[state]
-            scores = result.scores(resident, rules_total)
-            exact_r = result.exact("resident", resident)
-            exact_l = result.exact("rules", rules_total)
+            scores = scored(resident, rules_total)
+            exact_r, exact_l = exact(resident, rules_total)
             known_value[state], low[state], both[state], via[state] = 1, min(exact_r, exact_l), exact_r + exact_l, -1
             fits[state] = 0 if declared.get(ending) not in ("", "omgekeerd") else 1
             known = result.ending_best.get(ending)

@@ -8,12 +8,13 @@ Only ``every_route`` lists routes one by one, and it refuses above ``MAX_LISTED_
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from game.engine.model import Scenario
 
-from scoring.analysis import Analysis, Key, Scores, _postorder
+from scoring.analysis import Analysis, Key, Scores, _Explorer, _order
 from scoring.scores import QUADRANTS, quadrant
 
 MAX_LISTED_ROUTES = 100_000  # every_route (analyze --routes) refuses scenarios with more routes
@@ -74,42 +75,70 @@ class EndingRoutes:
 
 
 class RouteGraph:
-    """The analysis's state graph with, per state, the number of routes into it and one way to get there."""
+    """The analysis's state graph with, per state, the number of routes into it and one way to get there.
+
+    Works on the explorer's flat arrays by state id (no public keys but for the end states it yields).
+    """
 
     def __init__(self, analysis: Analysis) -> None:
         graph = analysis.graph
         assert graph is not None and not analysis.approximate, "routes need an exact analysis"
         self.analysis = analysis
         self.graph = graph
-        order, _cyclic = _postorder(graph.root, graph.children)
-        self.position = {key: index for index, key in enumerate(order)}
-        self.into: dict[Key, int] = {graph.root: 1}
-        self.parent: dict[Key, tuple[Key, str]] = {}
-        for key in reversed(order):
-            routes = self.into.get(key, 0)
-            for choice_id, child in self.forward(key):
-                self.into[child] = self.into.get(child, 0) + routes
-                self.parent.setdefault(child, (key, choice_id))
+        order = graph.order if graph.order is not None else _order(graph, graph.root_id)[0]
+        size = len(graph.keys)
+        self.position = array("q", [size]) * size
+        for index, state in enumerate(order):
+            self.position[state] = index
+        self.into = [0] * size
+        self.into[graph.root_id] = 1
+        self.parent = array("q", [-1]) * size  # the edge one route into a state comes by
+        edge_child, parent, into = graph.edge_child, self.parent, self.into
+        for state in reversed(order):
+            routes = into[state]
+            for edge in self.forward(state):
+                child = edge_child[edge]
+                into[child] += routes
+                if parent[child] < 0 and child != graph.root_id:
+                    parent[child] = edge
+        self.edge_parent = _edge_owners(graph)
 
-    def forward(self, key: Key) -> list[tuple[str, Key]]:
+    def forward(self, state: int) -> list[int]:
         """The edges out of a state that do not go back into a cycle."""
-        here = self.position.get(key, -1)
-        return [(c, child) for c, child in self.graph.children.get(key, []) if self.position.get(child, here) < here]
+        here, position, edge_child = self.position[state], self.position, self.graph.edge_child
+        return [edge for edge in range(self.graph.first[state], self.graph.last[state])
+                if position[edge_child[edge]] < here]
 
-    def choices_to(self, key: Key) -> tuple[str, ...]:
+    def choices_to(self, state: int) -> tuple[str, ...]:
         """The choices of one route from the start to a state."""
         route: list[str] = []
-        while key in self.parent:
-            key, choice_id = self.parent[key]
-            route.append(choice_id)
+        while self.parent[state] >= 0:
+            edge = self.parent[state]
+            state = self.edge_parent[edge]
+            route.append(self.graph.choice_id(state, edge))
         return tuple(reversed(route))
 
-    def terminals(self) -> Iterator[tuple[Key, str, Scores, int]]:
-        """Every end state: (its key, the ending, its scores, how many routes end in it)."""
-        for key, (ending, resident, rules) in self.graph.terminal.items():
-            count = self.into.get(key, 0)
+    def end_states(self) -> Iterator[tuple[int, str, Scores, int]]:
+        """Every end state: (its id, the ending, its scores, how many routes end in it)."""
+        scored = self.analysis.scorer()
+        for state, (ending, resident, rules) in self.graph.ends.items():
+            count = self.into[state]
             if count:
-                yield key, ending, self.analysis.scores(resident, rules), count
+                yield state, ending, scored(resident, rules), count
+
+    def terminals(self) -> Iterator[tuple[Key, str, Scores, int]]:
+        """Every end state: (its public key, the ending, its scores, how many routes end in it)."""
+        for state, ending, scores, count in self.end_states():
+            yield self.graph.public(state), ending, scores, count
+
+
+def _edge_owners(graph: _Explorer) -> array[int]:
+    """Per edge, the state it leaves."""
+    owners = array("q", [0]) * len(graph.edge_child)
+    for state in range(len(graph.keys)):
+        for edge in range(graph.first[state], graph.last[state]):
+            owners[edge] = state
+    return owners
 
 
 def _spread(values: list[tuple[int, int]]) -> Spread:
@@ -137,8 +166,8 @@ def ending_routes(scenario: Scenario, analysis: Analysis) -> dict[str, EndingRou
     if analysis.graph is None or analysis.approximate:
         return {}
     routes = RouteGraph(analysis)
-    found: dict[str, list[tuple[Key, Scores, int]]] = {}
-    for key, ending, scores, count in routes.terminals():
+    found: dict[str, list[tuple[int, Scores, int]]] = {}
+    for key, ending, scores, count in routes.end_states():
         found.setdefault(ending, []).append((key, scores, count))
     result = {}
     for ending_id, declared in scenario.endings.items():
@@ -179,13 +208,14 @@ def every_route(analysis: Analysis, limit: int = MAX_LISTED_ROUTES) -> Iterator[
     if analysis.graph is None or analysis.approximate or analysis.playthroughs > limit:
         raise TooManyRoutes(analysis.playthroughs, limit)
     routes = RouteGraph(analysis)
-    terminal = routes.graph.terminal
-    stack: list[tuple[Key, tuple[str, ...]]] = [(routes.graph.root, ())]
+    graph = routes.graph
+    scored = analysis.scorer()
+    stack: list[tuple[int, tuple[str, ...]]] = [(graph.root_id, ())]
     while stack:
-        key, choices = stack.pop()
-        if key in terminal:
-            ending, resident, rules = terminal[key]
-            yield Route(choices, ending, analysis.scores(resident, rules))
+        state, choices = stack.pop()
+        if state in graph.ends:
+            ending, resident, rules = graph.ends[state]
+            yield Route(choices, ending, scored(resident, rules))
             continue
-        for choice_id, child in reversed(routes.forward(key)):
-            stack.append((child, choices + (choice_id,)))
+        for edge in reversed(routes.forward(state)):
+            stack.append((graph.edge_child[edge], choices + (graph.choice_id(state, edge),)))
