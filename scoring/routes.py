@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from game.engine.model import Scenario
 
-from scoring.analysis import Analysis, Key, Scores, _Explorer, _order
+from scoring.analysis import Analysis, Key, Scores, _order
 from scoring.scores import QUADRANTS, quadrant
 
 MAX_LISTED_ROUTES = 100_000  # every_route (analyze --routes) refuses scenarios with more routes
@@ -93,15 +93,15 @@ class RouteGraph:
         self.into = [0] * size
         self.into[graph.root_id] = 1
         self.parent = array("q", [-1]) * size  # the edge one route into a state comes by
-        edge_child, parent, into = graph.edge_child, self.parent, self.into
+        self.parent_state = array("q", [-1]) * size  # and the state that edge leaves
+        edge_child, parent, into, parent_state = graph.edge_child, self.parent, self.into, self.parent_state
         for state in reversed(order):
             routes = into[state]
             for edge in self.forward(state):
                 child = edge_child[edge]
                 into[child] += routes
                 if parent[child] < 0 and child != graph.root_id:
-                    parent[child] = edge
-        self.edge_parent = _edge_owners(graph)
+                    parent[child], parent_state[child] = edge, state
 
     def forward(self, state: int) -> list[int]:
         """The edges out of a state that do not go back into a cycle."""
@@ -114,7 +114,7 @@ class RouteGraph:
         route: list[str] = []
         while self.parent[state] >= 0:
             edge = self.parent[state]
-            state = self.edge_parent[edge]
+            state = self.parent_state[state]
             route.append(self.graph.choice_id(state, edge))
         return tuple(reversed(route))
 
@@ -130,15 +130,6 @@ class RouteGraph:
         """Every end state: (its public key, the ending, its scores, how many routes end in it)."""
         for state, ending, scores, count in self.end_states():
             yield self.graph.public(state), ending, scores, count
-
-
-def _edge_owners(graph: _Explorer) -> array[int]:
-    """Per edge, the state it leaves."""
-    owners = array("q", [0]) * len(graph.edge_child)
-    for state in range(len(graph.keys)):
-        for edge in range(graph.first[state], graph.last[state]):
-            owners[edge] = state
-    return owners
 
 
 def _spread(values: list[tuple[int, int]]) -> Spread:
