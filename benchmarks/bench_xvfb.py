@@ -81,7 +81,8 @@ def main() -> None:
             again.append(first)
             complete.append(full)
         b, f, a, c = (statistics.median(values) for values in (bare, fresh, again, complete))
-        print(f"first frame on Xvfb, `python main.py`, median of {runs} interleaved runs (load {os.getloadavg()[0]:.2f}):")
+        load = os.getloadavg()[0]
+        print(f"first frame on Xvfb, `python main.py`, median of {runs} interleaved runs (load {load:.2f}):")
         print(f"  bare pygame-ce window with one text line  {b * 1000:4.0f} ms")
         print(f"  the game's start screen, existing data    {a * 1000:4.0f} ms  {a / b:.2f}x  (target <= 1.2x)")
         print(f"  the game's start screen, new data folder  {f * 1000:4.0f} ms  {f / b:.2f}x")

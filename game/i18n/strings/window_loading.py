@@ -8,8 +8,14 @@ STRINGS = {
         "en": "Loading library…",
     },
     "ui.loading.library": {
-        "nl": {"one": "Bibliotheek laden… {done} van {count} casus", "other": "Bibliotheek laden… {done} van {count} casussen"},
-        "en": {"one": "Loading library… {done} of {count} case", "other": "Loading library… {done} of {count} cases"},
+        "nl": {
+            "one": "Bibliotheek laden… {done} van {count} casus",
+            "other": "Bibliotheek laden… {done} van {count} casussen",
+        },
+        "en": {
+            "one": "Loading library… {done} of {count} case",
+            "other": "Loading library… {done} of {count} cases",
+        },
     },
     "ui.loading.resume_waits": {
         "nl": "Even wachten: de bibliotheek wordt nog geladen. Daarna ga je verder.",

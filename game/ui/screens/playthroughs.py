@@ -92,8 +92,6 @@ class PlaythroughsScreen(Screen):
     def continue_play(self, row: SessionRow) -> None:
         """Play on with this unfinished playthrough (its choices replayed on the case as it is now)."""
         ui, records = self.app.ui, self.app.records
-        if records is None:
-            return
         from game.ui.playthrough import Playthrough
 
         try:
