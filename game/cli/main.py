@@ -9,16 +9,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.engine.findings import ERROR, Finding, count
 from game.i18n import t, tn
-from game.content.library import Entry, Library, display_path, load_library, resolve
-from game.engine.loader import load_catalogue
-from game.engine.model import BACKGROUNDS, LANGUAGES
-from game.cli.command import as_run
-from game.cli.findings import render
+from game.engine.vocabulary import BACKGROUNDS, LANGUAGES
 from game.render.safe_output import safe_terminal
 
+# The library, the loader and the finding shapes load where a command uses them: the window's first frame and
+# ``--help`` need none of them (issue 16).
 if TYPE_CHECKING:
+    from game.content.library import Entry, Library
+    from game.engine.findings import Finding
     from game.engine.session import Session
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -62,6 +61,9 @@ def _library_findings(library: Library) -> list[Finding]:
 
 
 def _validate_paths(paths: Sequence[str], lang: str) -> list[Finding]:
+    from game.content.library import display_path, load_library, resolve
+    from game.engine.loader import load_catalogue
+
     findings: list[Finding] = []
     if not paths:
         library = load_library()
@@ -87,6 +89,7 @@ def _validate_paths(paths: Sequence[str], lang: str) -> list[Finding]:
 
 def _untranslated(paths: Sequence[str], lang: str) -> list[Finding]:
     """``validate --require LANG``: every text of the scenarios named (default: the library) without ``lang``."""
+    from game.content.library import load_library, resolve
     from game.engine.languages import missing_language
 
     entries: list[Entry] = []
@@ -101,6 +104,9 @@ def _untranslated(paths: Sequence[str], lang: str) -> list[Finding]:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Check scenario files and print every finding."""
+    from game.cli.findings import render
+    from game.engine.findings import count
+
     lang = args.lang
     findings = _validate_paths(args.paths, lang)
     if args.require:
@@ -118,6 +124,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def load_playable(name: str, lang: str = "nl") -> Entry:
     """Resolve a SCENARIO argument and refuse it (exit 1) when it has errors (shown in ``lang``)."""
+    from game.cli.findings import render
+    from game.content.library import resolve
+    from game.engine.findings import ERROR
+
     entry = resolve(name)
     errors = [f for f in entry.findings if f.severity == ERROR]
     if entry.scenario is None or errors:
@@ -214,7 +224,8 @@ def cmd_graph(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     """Write a ready-to-edit scenario file (default: scenarios/ID.yaml in the library)."""
-    from game.content.library import default_folder
+    from game.cli.command import as_run
+    from game.content.library import default_folder, display_path, load_library
     from game.content.scaffold import ScaffoldError, check_id, write_scaffold
 
     lang = args.lang
@@ -246,6 +257,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     """List the scenarios of the library (from the listing cache while no file changed)."""
+    from game.cli.findings import render
     from game.content.library import library_listing
 
     for item in library_listing():
@@ -259,7 +271,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def pick_in_terminal(lang: str, data_dir: str | None = None) -> int:
     """Text mode start: show the library, let the player pick a case, play it (recorded)."""
+    from game.cli.findings import render
     from game.cli.play import play_recorded
+    from game.content.library import display_path, load_library
     from game.render.terminal import TextScreen
 
     library = load_library()
@@ -403,8 +417,8 @@ def _command_of(given: Sequence[str]) -> str | None:
 
 
 def _parsed(given: Sequence[str]) -> argparse.Namespace:
-    """The parsed arguments: a command of this module loads only this module's parser (lazy imports)."""
-    if _command_of(given) in OWN_COMMANDS and not any(w in ("-h", "--help") for w in given):
+    """The parsed arguments: a command of this module, or none (the window), loads only this module's parser."""
+    if _command_of(given) in (*OWN_COMMANDS, None) and not any(w in ("-h", "--help") for w in given):
         try:
             return build_parser(full=False).parse_args(given)
         except _Retry:

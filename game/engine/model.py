@@ -6,13 +6,13 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from collections.abc import Mapping
 
+from game.engine.vocabulary import BACKGROUNDS, LANGUAGES  # noqa: F401  (re-exported: the engine's word lists)
+
 AXES = ("resident", "rules", "efficiency", "none")
 HEADLINE_AXES = ("resident", "rules")
 SPEAKERS = ("narrator", "resident", "colleague", "manager", "provider", "letter", "other")
 THINKING_ERRORS = ("incident", "expertise", "efficiency", "criteria", "rule")
-BACKGROUNDS = ("inkomen", "handhaving", "wmo", "jeugd", "nieuw")
 DOSSIER_KINDS = ("note", "letter", "email", "form", "report")
-LANGUAGES = ("nl", "en")
 OUTCOMES = ("omgekeerd", "rules", "kind", "stuck")  # an ending's declared outcome: one of the four quadrants
 OUTCOME_ALIASES = {"regels": "rules", "regelvast": "rules", "vastgelopen": "stuck", "vast": "stuck",
                    "lief": "kind", "aardig": "kind", "goedbedoeld": "kind"}  # Dutch words authors type

@@ -34,6 +34,7 @@ from game.i18n import t, tn
 from game.engine.model import BACKGROUNDS, Scenario
 from game.store import outbox
 from game.store.outbox import Outbox, StatementHook
+from game.store.folders import data_folder, default_data_dir  # noqa: F401  (re-exported)
 
 DB_NAME = "omgekeerd.sqlite3"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -187,23 +188,6 @@ class SavedSession:
     choice_times: tuple[str, ...] = ()
     uid: str = ""  # stable across laptops: "<install id>/<id where it was played>"
     origin: str | None = None  # None: played here; else the install id of the laptop it was imported from
-
-
-def default_data_dir() -> Path:
-    """The platform's user data directory for Omgekeerd (ignores overrides)."""
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("omgekeerd", appauthor=False))
-
-
-def data_folder(data_dir: str | os.PathLike[str] | None = None) -> Path:
-    """Where player data lives: ``data_dir``, else $OMGEKEERD_DATA, else the user data dir."""
-    if data_dir:
-        return Path(data_dir).expanduser()
-    configured = os.environ.get("OMGEKEERD_DATA")
-    if configured:
-        return Path(configured).expanduser()
-    return default_data_dir()
 
 
 def utc_now() -> str:

@@ -27,7 +27,7 @@ HOST_CHARS = 45  # the longest IPv6 address, with a scope
 
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The folder for player data: ``explicit``, else $OMGEKEERD_DATA, else the user data dir."""
-    from game.store.database import data_folder  # the store owns the rule; settings live beside the database
+    from game.store.folders import data_folder  # the store's rule; settings live beside the database
 
     return data_folder(explicit)
 

@@ -6,7 +6,7 @@ from functools import partial
 
 import pygame
 
-from game.engine.model import BACKGROUNDS
+from game.engine.vocabulary import BACKGROUNDS
 
 from game.ui.loading import progress_text
 from game.ui.records import problem_text
