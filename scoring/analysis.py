@@ -22,7 +22,7 @@ import time
 import weakref
 from dataclasses import dataclass, field
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, MutableSequence, Sequence
 
 from game.engine.gcpause import without_cyclic_gc
 from game.engine import rules
@@ -264,8 +264,8 @@ class _Explorer:
         self.memo: dict[tuple[float, ...], int] = {}
         self.keys: list[tuple[float, ...]] = []  # compact state by id
         self.kind = bytearray()  # by id: 0 found, 1 expanded, 2 an end state
-        self.first = array("l")  # by id: its edges are first[id]:last[id] of the edge arrays
-        self.last = array("l")
+        self.first = array("I")  # by id: its edges are first[id]:last[id] of the edge arrays
+        self.last = array("I")
         self.edge_child = array("i")  # up to 2^31 states: far beyond any budget
         self.edge_choice = array("H")  # a choice's position in its situation
         self.ends: dict[int, tuple[str, float, float]] = {}
@@ -274,7 +274,7 @@ class _Explorer:
         self.taken = bytearray(len(self.compiled.choice_ids))
         self.dead: set[int] = set()
         self.root_id = 0
-        self.order: list[int] | None = None  # every child before its parent, once summed
+        self.order: Sequence[int] | None = None  # every child before its parent, once summed
         self._view: tuple[Key, dict[Key, list[tuple[str, Key]]], dict[Key, tuple[str, float, float]]] | None = None
 
     # -- exploring -------------------------------------------------------------------------
@@ -405,9 +405,10 @@ class _Explorer:
         """A state's public key: (situation, metric values, mask), or (_END, ending, metric values)."""
         key = self.keys[state]
         where = self.compiled.targets[int(key[0])].id
+        values = self.compiled.full(key[2:])
         if key[1] == -1:
-            return (_END, where, tuple(key[2:]))
-        return (where, tuple(key[2:]), key[1])
+            return (_END, where, values)
+        return (where, values, key[1])
 
     def _built(self) -> tuple[Key, dict[Key, list[tuple[str, Key]]], dict[Key, tuple[str, float, float]]]:
         if self._view is None:
@@ -466,11 +467,11 @@ def _postorder(root: Key, children: dict[Key, list[tuple[str, Key]]]) -> tuple[l
     return order, cyclic
 
 
-def _order(explorer: _Explorer, root: int) -> tuple[list[int], bool]:
+def _order(explorer: _Explorer, root: int) -> tuple[array[int], bool]:
     """State ids with every child before its parent (as ``_postorder``); and whether a cycle exists."""
     mark = bytearray(len(explorer.keys))
     first, last, edge_child = explorer.first, explorer.last, explorer.edge_child
-    order: list[int] = []
+    order = array("l")  # 8 bytes a state, no int objects
     cyclic = False
     stack = [root, first[root]]
     mark[root] = 1
@@ -538,13 +539,12 @@ def _summed(scenario: Scenario, explorer: _Explorer, root: int) -> Analysis:
     explorer.order = order
     infinite = float("inf")
     size = len(explorer.keys)
-    count: list[int] = [0] * size
+    count: MutableSequence[int] = array("Q", bytes(8 * size))  # playthroughs: a list if they outgrow 64 bits
     counted = bytearray(size)
-    lo_r: list[float] = [infinite] * size
-    hi_r: list[float] = [-infinite] * size
-    lo_l: list[float] = [infinite] * size
-    hi_l: list[float] = [-infinite] * size
-    endings: list[int] = [0] * size
+    lo_r, hi_r = array("d", [infinite]) * size, array("d", [-infinite]) * size  # 8 bytes a state each
+    lo_l, hi_l = array("d", [infinite]) * size, array("d", [-infinite]) * size
+    names = list(scenario.endings)
+    endings: MutableSequence[int] = array("Q", bytes(8 * size)) if len(names) <= 64 else [0] * size
     ends, edge_child = explorer.ends, explorer.edge_child
     for state in order:
         counted[state] = 1
@@ -567,11 +567,18 @@ def _summed(scenario: Scenario, explorer: _Explorer, root: int) -> Analysis:
             if count[child]:
                 low_r, high_r = min(low_r, lo_r[child]), max(high_r, hi_r[child])
                 low_l, high_l = min(low_l, lo_l[child]), max(high_l, hi_l[child])
-        count[state], endings[state] = total, mask
+        try:
+            count[state] = total
+        except OverflowError:  # more playthroughs than 64 bits hold: Python ints from here on
+            count = list(count)
+            count[state] = total
+        endings[state] = mask
         lo_r[state], hi_r[state], lo_l[state], hi_l[state] = low_r, high_r, low_l, high_l
-    ranges = {"resident": (lo_r[root], hi_r[root]) if count[root] else (0.0, 0.0),
-              "rules": (lo_l[root], hi_l[root]) if count[root] else (0.0, 0.0)}
-    names = list(scenario.endings)
+    # The ranges as the end states hold them (an int stays an int): the arrays hold floats.
+    backwards = list(ends.values())[::-1]  # the first end state with a value wins, as min and max keep the first
+    written = [{float(end[1]): end[1] for end in backwards}, {float(end[2]): end[2] for end in backwards}]
+    ranges = {"resident": (written[0][lo_r[root]], written[0][hi_r[root]]) if count[root] else (0.0, 0.0),
+              "rules": (written[1][lo_l[root]], written[1][hi_l[root]]) if count[root] else (0.0, 0.0)}
     reachable_mask = endings[root]
     seen = explorer.seen_situations
     result = Analysis(scenario.id, [s for s in scenario.situations if s in seen],
@@ -603,7 +610,7 @@ def approximate(scenario: Scenario, explorer: _Explorer, reason: str) -> Analysi
         [], False, approximate=True, too_large=reason, start=start_totals(scenario))
 
 
-def _expert(result: Analysis, root: int, order: list[int], explorer: _Explorer, count: list[int]) -> None:
+def _expert(result: Analysis, root: int, order: Sequence[int], explorer: _Explorer, count: Sequence[int]) -> None:
     """The route that maximises the lower of the two scores (ties: higher sum, fewer choices).
 
     A route to an ending whose declared outcome is not ``omgekeerd`` comes after every other

@@ -1,6 +1,7 @@
 """The rules of play compiled to integers, for exploring every play state quickly and in little memory.
 
-A compact play state is one tuple: ``(target index, mask, metric values...)``. Targets
+A compact play state is one tuple: ``(target index, mask, metric values...)``, with the values of
+only the metrics some effect changes (the others keep their start: ``full`` puts them back). Targets
 (situations and endings) are interned to indices, metrics are indexed by position and the
 mask holds one bit per flag, visited situation and choice that some condition reads
 (nothing else can change where play goes). An end state has mask -1. Conditions, effects
@@ -58,8 +59,14 @@ class Compiled:
 
     def __init__(self, scenario: Scenario, flags: set[str], visited: set[str], chosen: set[str]) -> None:
         self.scenario = scenario
-        self.metric_ids = list(scenario.metrics)
-        self.metric_index = {m: i for i, m in enumerate(self.metric_ids)}
+        self.metric_ids = list(scenario.metrics)  # the order of the public keys' values
+        # A compact state holds only the metrics some effect changes; the others keep their start value.
+        changed = {m for situation in scenario.situations.values() for c in situation.choices for m in c.effects} | \
+            {m for ending in scenario.endings.values() for m in ending.effects}
+        live = [m for m in self.metric_ids if m in changed]
+        self.metric_index = {m: i for i, m in enumerate(live)}  # positions in a compact state's values
+        self.fixed = {m: scenario.metrics[m].start for m in self.metric_ids if m not in changed}
+        self.layout = tuple((self.metric_index.get(m, -1), self.fixed.get(m, 0)) for m in self.metric_ids)
         names = [("flag", n) for n in sorted(flags)] + [("visited", n) for n in sorted(visited)] + \
             [("chose", n) for n in sorted(chosen)]
         self.bits = {name: 1 << i for i, name in enumerate(names)}
@@ -67,8 +74,18 @@ class Compiled:
         self.index = {target: i for i, target in enumerate(ids)}
         self.choice_ids: list[str] = []  # "situation.choice" by choice number
         self.targets = [self._target(target) for target in ids]
-        self.resident = tuple(self.metric_index[m] for m in scenario.axis_metrics("resident"))
-        self.rules = tuple(self.metric_index[m] for m in scenario.axis_metrics("rules"))
+        self.resident = self._axis("resident")
+        self.rules = self._axis("rules")
+        # Totals add the values in the axis's order, a fixed metric's start in its place; a fixed 0 (an int)
+        # changes no sum, so then only the changed metrics are added.
+        self.plain_totals = all(index >= 0 or (type(fixed) is int and fixed == 0)
+                                for index, fixed in self.resident + self.rules)
+        self.resident_at = tuple(index for index, _fixed in self.resident if index >= 0)
+        self.rules_at = tuple(index for index, _fixed in self.rules if index >= 0)
+
+    def _axis(self, axis: str) -> tuple[tuple[int, float], ...]:
+        """An axis's metrics in order: (position in the values, or -1 for a fixed one, and its fixed value)."""
+        return tuple((self.metric_index.get(m, -1), self.fixed.get(m, 0)) for m in self.scenario.axis_metrics(axis))
 
     # -- compiling -------------------------------------------------------------------------
 
@@ -127,8 +144,9 @@ class Compiled:
     def _metric(self, condition: Condition) -> Predicate:
         index = self.metric_index.get(condition.name)
         ops = [(_OPS[op], bound) for op, bound in condition.ops]
-        if index is None:  # a metric the scenario does not have reads 0
-            constant = all(op(0, bound) for op, bound in ops)
+        if index is None:  # a metric no effect changes reads its start; one the scenario does not have reads 0
+            value = self.fixed.get(condition.name, 0)
+            constant = all(op(value, bound) for op, bound in ops)
             return lambda _m, _k: constant
         if len(ops) == 1:
             (op, bound), = ops
@@ -174,13 +192,22 @@ class Compiled:
     def begin(self, seen: bytearray) -> tuple[int, Values, int]:
         """As ``rules.begin``: where play first waits, with its values and mask."""
         start = self.index[self.scenario.start]
-        values = tuple(metric.start for metric in self.scenario.metrics.values())
+        values = tuple(self.scenario.metrics[m].start for m in self.metric_index)
         values, mask = self.enter(start, values, 0)
         return self.advance(start, values, mask, seen)
 
     def totals(self, values: Values) -> tuple[float, float]:
         """(resident total, rules total), summed as ``scoring.analysis.axis_totals`` does."""
-        return sum(values[i] for i in self.resident), sum(values[i] for i in self.rules)
+        if self.plain_totals:
+            return sum(values[i] for i in self.resident_at), sum(values[i] for i in self.rules_at)
+        return (sum(values[i] if i >= 0 else fixed for i, fixed in self.resident),
+                sum(values[i] if i >= 0 else fixed for i, fixed in self.rules))
+
+    def full(self, values: Values) -> Values:
+        """A compact state's values with the fixed metrics put back: one per metric, in the scenario's order."""
+        if not self.fixed:
+            return tuple(values)
+        return tuple(values[i] if i >= 0 else fixed for i, fixed in self.layout)
 
     def mask_of(self, state: rules.State) -> int:
         """The mask of an engine state (only the bits some condition reads)."""

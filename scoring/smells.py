@@ -491,17 +491,20 @@ def check_give_away(scenario: Scenario, analysis: Analysis) -> list[Finding]:
                   "more briefly; aim for at most 40 %")]
 
 
-def _axis_deltas(scenario: Scenario, choice: Choice) -> tuple[float, float, float]:
-    """What a choice's own effects add to the resident, the rules and the efficiency totals."""
+def _axis_deltas(axes: tuple[list[str], ...], choice: Choice) -> tuple[float, ...]:
+    """What a choice's own effects add to each axis's total (``axes``: the metric ids of each axis)."""
     effects = choice.effects
-    return tuple(sum(effects.get(m, 0) for m in scenario.axis_metrics(axis))  # type: ignore[return-value]
-                 for axis in ("resident", "rules", "efficiency"))
+    return tuple(sum(effects.get(m, 0) for m in metrics) for metrics in axes)
 
 
 def _lowest_but(values: list[float]) -> Callable[[int], float]:
     """For each index, the lowest of ``values`` without that one (from the two lowest: no pairs compared)."""
-    first = min(range(len(values)), key=values.__getitem__)
-    second = min((i for i in range(len(values)) if i != first), key=values.__getitem__)
+    first, second = (0, 1) if values[0] <= values[1] else (1, 0)  # the lowest and the next (first wins a tie)
+    for index in range(2, len(values)):
+        if values[index] < values[first]:
+            first, second = index, first
+        elif values[index] < values[second]:
+            second = index
     return lambda index: values[second] if index == first else values[first]
 
 
@@ -522,11 +525,12 @@ def check_strawman(scenario: Scenario) -> list[Finding]:
     strawman. Linear per situation: each choice is compared with the lowest sibling values only.
     """
     found = []
+    axes = tuple(scenario.axis_metrics(axis) for axis in ("resident", "rules", "efficiency"))
     for situation in scenario.situations.values():
         choices = situation.choices
         if len(choices) < 2:
             continue
-        deltas = [_axis_deltas(scenario, c) for c in choices]
+        deltas = [_axis_deltas(axes, c) for c in choices]
         lowest = [_lowest_but([d[axis] for d in deltas]) for axis in range(3)]
         offered_beside = _offered_beside(choices)
         for index, choice in enumerate(choices):

@@ -11,7 +11,6 @@ entering a situation are our own callbacks. The analysis walks the same table wi
 
 from __future__ import annotations
 
-import gc
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from dataclasses import dataclass
 from transitions import EventData, Machine, MachineError
 
 from game.engine import rules
+from game.engine.gcpause import without_cyclic_gc
 from game.engine.model import Choice, Condition, Scenario, Situation
 
 __all__ = ["MachineError", "Play", "Table", "ChoiceEdge", "RouteEdge", "compile_table", "table_for",
@@ -212,13 +212,8 @@ _PLAY_MACHINES: weakref.WeakKeyDictionary[Scenario, _PlayMachine] = weakref.Weak
 def prepare(scenario: Scenario) -> None:
     """Build the play machine at load time (its states and trigger table), so the first choice is quick."""
     if scenario not in _PLAY_MACHINES:
-        collecting = gc.isenabled()
-        gc.disable()  # tens of thousands of small objects beside a large loaded model
-        try:
+        with without_cyclic_gc():  # tens of thousands of small objects beside a large loaded model
             _PLAY_MACHINES[scenario] = _PlayMachine(scenario)
-        finally:
-            if collecting:
-                gc.enable()
 
 
 def _machine_at(play: Play, trigger: str) -> Machine:

@@ -338,6 +338,8 @@ _WORD = re.compile(r"[\w€][\w'’€.,-]*")
 
 def long_sentences(text: str) -> Iterator[tuple[int, int, str]]:
     """(line offset, word count, start) of every sentence longer than the B1 limit."""
+    if len(_WORD.findall(text)) <= MAX_SENTENCE_WORDS:  # no sentence has more words than its whole text
+        return
     position = 0
     for sentence in _SENTENCE_END.split(text):
         offset = text.count("\n", 0, text.find(sentence, position)) if sentence else 0
