@@ -45,7 +45,8 @@ from collections.abc import Callable, Iterator
 from game.engine.findings import ERROR, WARNING, Finding, did_you_mean, hint_with
 from game.content.library import Entry
 from game.engine.model import HEADLINE_AXES, Choice, Condition, Scenario, Situation
-from game.engine.session import ReplayError, Session
+from game.engine import rules
+from game.engine.rules import State
 from game.engine.validator import conditions, reachable_from_start
 
 from scoring.analysis import Analysis, analyse
@@ -365,12 +366,12 @@ def check_high_route_without_lever(scenario: Scenario, analysis: Analysis) -> li
     route = analysis.route_without_lever(HIGH_SCORE)
     if route is None:
         return []
-    try:
-        session = Session.replay(scenario, route)
-    except ReplayError:
+    replayed = _played(scenario, route)
+    if replayed is None:
         return []
-    ending = session.ending
-    scores = score(scenario, analysis, session.metrics)
+    where, state = replayed
+    ending = scenario.endings.get(where)
+    scores = score(scenario, analysis, dict(state.metrics))
     return [_warn(scenario, ending.line if ending else scenario.lines.get("endings", 1),
                   f"a route to ending {ending.id if ending else '?'} scores resident {scores.resident} and rules "
                   f"{scores.rules} ({HIGH_SCORE} or more on both) without using any lever: {', '.join(route)}",
@@ -456,24 +457,49 @@ def check_outcome_disagrees(scenario: Scenario, analysis: Analysis) -> list[Find
     return found
 
 
+def _played(scenario: Scenario, route: list[str]) -> tuple[str, State] | None:
+    """Where a route of choice ids ends and the state there, by the engine's rules (None: it does not play)."""
+    try:
+        where, state = rules.begin(scenario)
+        for choice_id in route:
+            situation = scenario.situations.get(where)
+            choice = next((c for c in situation.choices if c.id == choice_id and rules.allows(c, state)), None) \
+                if situation is not None else None
+            if choice is None:
+                return None
+            where, state = rules.step(scenario, where, choice, state)
+    except Exception:  # noqa: BLE001 - a route that no longer plays (a loop of next routes) is no finding
+        return None
+    return where, state
+
+
 def expert_longest(scenario: Scenario, analysis: Analysis) -> tuple[int, int, int]:
-    """On the expert route: (decisions where its option is the longest text, decisions with a choice, first line)."""
-    session = Session(scenario)
+    """On the expert route: (decisions where its option is the longest text, decisions with a choice, first line).
+
+    Played by the engine's rules (``game.engine.rules``), as a session plays it, without the state machine.
+    """
     longest = decisions = 0
     first = 0
+    try:
+        where, state = rules.begin(scenario)
+    except Exception:  # noqa: BLE001 - a case whose start loops is reported by the validator
+        return 0, 0, 0
     for choice_id in analysis.expert_route:
-        options = [o.choice for o in session.all_choices if o.available]
+        situation = scenario.situations.get(where)
+        if situation is None:
+            break
+        options = [c for c in situation.choices if rules.allows(c, state)]
         expert = next((c for c in options if c.id == choice_id), None)
-        if expert is not None and len(options) >= 2:
+        if expert is None:
+            break
+        if len(options) >= 2:
             decisions += 1
             others = max(len(c.text.get("nl")) for c in options if c is not expert)
             if len(expert.text.get("nl")) > others:
                 longest += 1
                 first = first or expert.line
         try:
-            session.choose(choice_id)
-        except ReplayError:
-            break
+            where, state = rules.step(scenario, where, expert, state)
         except Exception:  # noqa: BLE001 - a route that no longer plays ends the count, never validate
             break
     return longest, decisions, first

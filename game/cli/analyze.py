@@ -132,12 +132,12 @@ def figure_scenarios(paths: Sequence[str]) -> list[Scenario]:
     libraries: list[Library] = []
     scenarios: list[Scenario] = []
     if not paths:
-        libraries.append(load_library())
+        libraries.append(load_library(play=False))
     for name in paths:
         if Path(name).is_dir():
-            libraries.append(load_library(Path(name)))
+            libraries.append(load_library(Path(name), play=False))
         else:
-            entry = resolve(name)
+            entry = resolve(name, play=False)
             if entry.scenario is not None and not any(f.severity == ERROR for f in entry.findings):
                 scenarios.append(entry.scenario)
     for library in libraries:
@@ -159,7 +159,7 @@ def print_figures(scenarios: list[Scenario], found: Figures, lang: str) -> None:
         print(t("truth.figures.skipped", lang, scenarios=", ".join(found.skipped)))
 
 
-def cmd_analyze(args: argparse.Namespace, load_playable: Callable[[str, str], Entry]) -> int:
+def cmd_analyze(args: argparse.Namespace, load_playable: Callable[[str, str, bool], Entry]) -> int:
     """Explore every playthrough of a scenario, or (``--figures``) sum the truth figures of many."""
     lang = args.lang
     if args.figures:
@@ -173,7 +173,7 @@ def cmd_analyze(args: argparse.Namespace, load_playable: Callable[[str, str], En
         return 0
     if len(args.scenario) != 1:
         raise UsageProblem(t("truth.analyze.needs_one", lang))
-    entry = load_playable(args.scenario[0], lang)
+    entry = load_playable(args.scenario[0], lang, False)  # analysed, not played: no play machine
     scenario = entry.scenario
     assert scenario is not None
     analysis = analyse(scenario)

@@ -66,14 +66,14 @@ def _validate_paths(paths: Sequence[str], lang: str) -> list[Finding]:
 
     findings: list[Finding] = []
     if not paths:
-        library = load_library()
+        library = load_library(play=False)
         if not library.folder.is_dir():
             raise UsageError(t("cli.no_library", lang, folder=display_path(library.folder)))
         return _library_findings(library)
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            library = load_library(path)
+            library = load_library(path, play=False)
             if not library.entries and not (path / "levers.yaml").is_file():
                 raise UsageError(t("cli.no_scenario_files", lang, name=name))
             findings += _library_findings(library)
@@ -83,7 +83,7 @@ def _validate_paths(paths: Sequence[str], lang: str) -> list[Finding]:
             findings += load_catalogue(name)[1]
         else:
             from scoring.smells import with_smells
-            findings += with_smells(resolve(name))
+            findings += with_smells(resolve(name, play=False))
     return findings
 
 
@@ -93,12 +93,12 @@ def _untranslated(paths: Sequence[str], lang: str) -> list[Finding]:
     from game.engine.languages import missing_language
 
     entries: list[Entry] = []
-    for name in paths or [str(load_library().folder)]:
+    for name in paths or [str(load_library(play=False).folder)]:
         path = Path(name)
         if path.is_dir():
-            entries += load_library(path).entries
+            entries += load_library(path, play=False).entries
         elif path.exists() and path.name != "levers.yaml":
-            entries.append(resolve(name))
+            entries.append(resolve(name, play=False))
     return [f for entry in entries if entry.scenario is not None for f in missing_language(entry.scenario, lang)]
 
 
@@ -122,13 +122,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 # -- play -----------------------------------------------------------------------------------
 
-def load_playable(name: str, lang: str = "nl") -> Entry:
-    """Resolve a SCENARIO argument and refuse it (exit 1) when it has errors (shown in ``lang``)."""
+def load_playable(name: str, lang: str = "nl", play: bool = True) -> Entry:
+    """Resolve a SCENARIO argument and refuse it (exit 1) when it has errors (shown in ``lang``).
+
+    ``play=False``: for a command that does not play it (no play machine built)."""
     from game.cli.findings import render
     from game.content.library import resolve
     from game.engine.findings import ERROR
 
-    entry = resolve(name)
+    entry = resolve(name, play=play)
     errors = [f for f in entry.findings if f.severity == ERROR]
     if entry.scenario is None or errors:
         for finding in errors or entry.findings:
@@ -202,7 +204,7 @@ def cmd_graph(args: argparse.Namespace) -> int:
     """Draw a scenario as a graph: Mermaid or DOT text, or SVG through Graphviz's dot."""
     from game.render.graph import GraphvizFailed, GraphvizMissing, render
 
-    entry = load_playable(args.scenario, args.lang)
+    entry = load_playable(args.scenario, args.lang, play=False)
     assert entry.scenario is not None
     try:
         text = render(entry.scenario, args.format, args.lang)

@@ -94,16 +94,19 @@ def catalogue_for(path: Path) -> tuple[dict[str, Lever], list[Finding]]:
 
 
 
-def check_file(path: Path, catalogue: dict[str, Lever]) -> Entry:
-    """Load and validate one scenario file; whatever is wrong in it stays in its own entry."""
+def check_file(path: Path, catalogue: dict[str, Lever], play: bool = True) -> Entry:
+    """Load and validate one scenario file; whatever is wrong in it stays in its own entry.
+
+    ``play``: also build the play machine now, so the first choice is quick; checking and analysing
+    alone (``validate``, ``analyze``, ``graph``) leave it, and the state machine library, unloaded.
+    """
     with without_cyclic_gc():
-        return _checked(path, catalogue)
+        return _checked(path, catalogue, play)
 
 
-def _checked(path: Path, catalogue: dict[str, Lever]) -> Entry:
+def _checked(path: Path, catalogue: dict[str, Lever], play: bool = True) -> Entry:
     from game.engine.loader import load_scenario, unexpected  # loaded on first use: the window's first
-    from game.engine.machine import prepare  # frame needs none of them
-    from game.engine.validator import validate
+    from game.engine.validator import validate  # frame needs none of them
 
     shown = display_path(path)
     scenario, findings = load_scenario(shown, catalogue)
@@ -117,16 +120,18 @@ def _checked(path: Path, catalogue: dict[str, Lever]) -> Entry:
                                 f'the id "{scenario.id}" differs from the file name "{Path(path).stem}"',
                                 f"rename the file to {scenario.id}.yaml or change the id"))
     entry = Entry(shown, scenario, ordered(findings))
-    if entry.ok and scenario is not None:
+    if play and entry.ok and scenario is not None:
+        from game.engine.machine import prepare
+
         prepare(scenario)  # the machine is built at load time, not on the first choice
     return entry
 
 
-def load_library(folder: Path | None = None) -> Library:
-    """Load every scenario of a folder, with the catalogue and all findings."""
+def load_library(folder: Path | None = None, play: bool = True) -> Library:
+    """Load every scenario of a folder, with the catalogue and all findings (``play``: as ``check_file``)."""
     folder = folder or default_folder()
     catalogue, catalogue_findings = catalogue_for(folder / "_")
-    entries = [check_file(path, catalogue) for path in scenario_files(folder)]
+    entries = [check_file(path, catalogue, play) for path in scenario_files(folder)]
     seen: dict[str, str] = {}
     for entry in entries:
         if entry.scenario is None or not entry.scenario.id:
@@ -139,8 +144,8 @@ def load_library(folder: Path | None = None) -> Library:
     return Library(folder, catalogue, catalogue_findings, entries)
 
 
-def resolve(name: str, library: Library | None = None) -> Entry:
-    """A SCENARIO argument: a path to a YAML file, or the id of a library scenario."""
+def resolve(name: str, library: Library | None = None, play: bool = True) -> Entry:
+    """A SCENARIO argument: a path to a YAML file, or the id of a library scenario (``play``: as ``check_file``)."""
     path = Path(name)
     if path.suffix in (".yaml", ".yml") or os.sep in name or path.is_file():
         if not path.exists():
@@ -149,14 +154,14 @@ def resolve(name: str, library: Library | None = None) -> Entry:
             return Entry(name, None, [Finding(name, 0, ERROR, "this is not a scenario file",
                                               "give the path of a .yaml file")])
         catalogue, catalogue_findings = catalogue_for(path)
-        checked = check_file(path, catalogue)
+        checked = check_file(path, catalogue, play)
         checked.findings = [f for f in catalogue_findings if f.is_error] + checked.findings
         return checked
     if library is None:
-        direct = _by_file_name(name)
+        direct = _by_file_name(name, play)
         if direct is not None:
             return direct
-    library = library or load_library()
+    library = library or load_library(play=play)
     entry = library.find(name)
     if entry is None:
         from game.engine.findings import did_you_mean
@@ -171,7 +176,7 @@ def find_in_library(scenario_id: str) -> Entry | None:
     return _by_file_name(scenario_id) or load_library().find(scenario_id)
 
 
-def _by_file_name(scenario_id: str) -> Entry | None:
+def _by_file_name(scenario_id: str, play: bool = True) -> Entry | None:
     """The library scenario ``<folder>/<id>.yaml`` when it exists and has that id (no scan of the folder)."""
     folder = default_folder()
     if not scenario_id or os.sep in scenario_id or scenario_id.startswith("."):
@@ -180,7 +185,7 @@ def _by_file_name(scenario_id: str) -> Entry | None:
         path = folder / f"{scenario_id}{suffix}"
         if path.is_file() and path.name != CATALOGUE_NAME:
             catalogue, _catalogue_findings = catalogue_for(folder / "_")
-            entry = check_file(path, catalogue)
+            entry = check_file(path, catalogue, play)
             if entry.scenario is not None and entry.scenario.id == scenario_id:
                 return entry
             return None
