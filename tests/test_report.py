@@ -162,3 +162,35 @@ def test_the_report_says_what_each_score_means_and_where_50_is(case):
     assert "50 is hoe de zaak begon." in html
     assert '<span class="meaning">veel slechter dan bij het begin</span>' in html  # resident 0
     assert '<span class="meaning">veel beter dan bij het begin</span>' in html  # rules 80
+
+
+def test_compiled_templates_are_kept_between_runs_and_a_damaged_one_is_compiled_again(tmp_path, case, monkeypatch):
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    from game.render import report
+    from game.render.template_cache import TemplateCache
+
+    shipped = report.environment()
+
+    def fresh_environment() -> Environment:  # what a new process makes: the same options, the same cache folder
+        env = Environment(loader=PackageLoader("game.render", "templates"), autoescape=True,
+                          undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                          bytecode_cache=TemplateCache(tmp_path / "templates", "options"))
+        env.globals.update(shipped.globals)
+        env.filters.update(shipped.filters)
+        return env
+
+    expected = report_of(case, ["bellen", "luisteren", "maatwerk"])
+    monkeypatch.setattr(report, "environment", fresh_environment)
+    assert report_of(case, ["bellen", "luisteren", "maatwerk"]) == expected  # compiled, and kept
+    kept = sorted((tmp_path / "templates").glob("*.code"))
+    assert kept and all(f.read_bytes().startswith(b"omgekeerd-templates-1|") for f in kept)
+    assert report_of(case, ["bellen", "luisteren", "maatwerk"]) == expected  # from the kept code
+    damaged = {f: f.read_bytes()[:-20] + b"\x00garbage" for f in kept}  # the header intact, the code cut
+    for path, data in damaged.items():
+        path.write_bytes(data)
+    assert report_of(case, ["bellen", "luisteren", "maatwerk"]) == expected  # a damaged file: compiled again
+    assert all(path.read_bytes() != data for path, data in damaged.items())  # and written whole again
+    other = TemplateCache(tmp_path / "templates", "other options")  # other options never use this code
+    bucket = other.get_bucket(fresh_environment(), "report.html.j2", None, "{{ x }}")
+    assert bucket.code is None

@@ -14,17 +14,19 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from collections.abc import Callable
-from typing import Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from game.content.library import Library
 from game.engine.model import Scenario
 from game.engine.session import Session, Step
 from game.play.resume import Restored, restore
-from game.render.report import ReportInfo
 from game.store.database import SavedSession, StoreError
 from game.store.files import write_atomic
 from scoring.analysis import Analysis
 from scoring.debrief import Debrief, build_debrief
+
+if TYPE_CHECKING:  # the report renderer (and Jinja2) loads when a report is written
+    from game.render.report import ReportInfo
 
 TRAINING, ASSESSMENT = "training", "assessment"
 
@@ -231,6 +233,8 @@ class Playthrough:
     # -- the report ----------------------------------------------------------------------
     def report_info(self) -> ReportInfo:
         """What the store knows about this playthrough, for the report's header."""
+        from game.render.report import ReportInfo
+
         try:
             saved = self.saved
         except StoreError:  # the report can do without the store's times

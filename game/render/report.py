@@ -82,8 +82,13 @@ class BackgroundNote:
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """The Jinja2 environment of the report templates: autoescaped, strict, markup parser at hand."""
+    from game.render.template_cache import template_cache
+
     env = Environment(loader=PackageLoader("game.render", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    # The compiled code depends on these options: a cached template is used only with the same ones.
+    env.bytecode_cache = template_cache(f"{env.autoescape}|{env.trim_blocks}|{env.lstrip_blocks}|"
+                                        f"{env.block_start_string}{env.variable_start_string}")
     env.globals.update(markup_runs=markup.runs, markup_paragraphs=markup.paragraphs)
     env.filters.update(f1=lambda value: f"{value:.1f}", points=_points)
     return env
