@@ -44,6 +44,11 @@ class _SlimParser(Parser):
 
 # The commands defined here: parsed without importing the store, coaching, xAPI, workshop and window modules.
 OWN_COMMANDS = ("validate", "play", "analyze", "list", "graph", "new")
+# The other commands by the module that registers them: one command parses with its own module only.
+OTHER_COMMANDS = {**dict.fromkeys(("sessions", "note", "progress", "group-report", "export-sessions", "import"),
+                                  "sessions"),
+                  **dict.fromkeys(("report", "export", "forget"), "store"), "sync": "xapi", "workshop": "workshop",
+                  "screenshots": "ui"}
 
 
 def add_data_dir(parser: argparse.ArgumentParser) -> None:
@@ -315,8 +320,9 @@ def cmd_start(args: argparse.Namespace) -> int:
 
 # -- the parser ------------------------------------------------------------------------------
 
-def build_parser(full: bool = True) -> Parser:
-    """The command line parser; ``full=False`` registers only OWN_COMMANDS (and never prints an error)."""
+def build_parser(full: bool = True, only: str | None = None) -> Parser:
+    """The command line parser; ``full=False`` registers only OWN_COMMANDS and the module ``only`` of
+    OTHER_COMMANDS (and never prints an error)."""
     kind = Parser if full else _SlimParser
     parser = kind(prog="omgekeerd", description="Omgekeerd: casework dilemmas of the social domain.")
     parser.add_argument("--lang", choices=LANGUAGES, default="nl", help="language (nl or en)")
@@ -375,19 +381,28 @@ def build_parser(full: bool = True) -> Parser:
     new.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
     new.set_defaults(handler=cmd_new)
 
-    if not full:
-        return parser
-    from game.cli.sessions import add_session_commands
-    from game.cli.store import add_store_commands
-    from game.cli.xapi import add_xapi_commands
-    add_store_commands(commands)
-    add_session_commands(commands)  # sessions, note, progress, group-report, export-sessions, import
-    add_xapi_commands(commands)
-    from game.cli.workshop import add_workshop_command  # the room and its server load only when it runs
-    add_workshop_command(commands)
-    from game.ui.launch import add_ui_commands  # the window's commands; pygame loads only when one runs
-    add_ui_commands(commands)
+    for module in (("store", "sessions", "xapi", "workshop", "ui") if full else (only,) if only else ()):
+        _register(module, commands)
     return parser
+
+
+def _register(module: str, commands: Any) -> None:
+    """Register the commands of one module of OTHER_COMMANDS (importing it)."""
+    if module == "store":
+        from game.cli.store import add_store_commands
+        add_store_commands(commands)
+    elif module == "sessions":
+        from game.cli.sessions import add_session_commands
+        add_session_commands(commands)  # sessions, note, progress, group-report, export-sessions, import
+    elif module == "xapi":
+        from game.cli.xapi import add_xapi_commands
+        add_xapi_commands(commands)
+    elif module == "workshop":
+        from game.cli.workshop import add_workshop_command  # the room and its server load only when it runs
+        add_workshop_command(commands)
+    elif module == "ui":
+        from game.ui.launch import add_ui_commands  # the window's commands; pygame loads only when one runs
+        add_ui_commands(commands)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -419,10 +434,13 @@ def _command_of(given: Sequence[str]) -> str | None:
 
 
 def _parsed(given: Sequence[str]) -> argparse.Namespace:
-    """The parsed arguments: a command of this module, or none (the window), loads only this module's parser."""
-    if _command_of(given) in (*OWN_COMMANDS, None) and not any(w in ("-h", "--help") for w in given):
+    """The parsed arguments: a command of this module, or none (the window), loads only this module's parser;
+    another command adds only the module that registers it; help and usage errors use every command."""
+    command = _command_of(given)
+    if (command in (*OWN_COMMANDS, None) or command in OTHER_COMMANDS) and \
+            not any(w in ("-h", "--help") for w in given):
         try:
-            return build_parser(full=False).parse_args(given)
+            return build_parser(full=False, only=OTHER_COMMANDS.get(command or "")).parse_args(given)
         except _Retry:
             pass
     return build_parser().parse_args(given)
