@@ -115,8 +115,13 @@ class Analysis:
         return route
 
     def scorer(self) -> Callable[[float, float], Scores]:
-        """``scores`` remembered per pair of totals (many end states share their totals)."""
-        known: dict[tuple[float, float], Scores] = {}
+        """``scores`` remembered per pair of totals (many end states share their totals), across calls while the
+        range and the start stay as they are (the expert pass, the route tools and the smells share it)."""
+        scale = (tuple(self.range.items()), tuple(self.start.items()))
+        kept = self.__dict__.get("_scored")
+        if kept is None or kept[0] != scale:
+            kept = self.__dict__["_scored"] = (scale, {})
+        known: dict[tuple[float, float], Scores] = kept[1]
 
         def scored(resident_total: float, rules_total: float) -> Scores:
             found = known.get((resident_total, rules_total))

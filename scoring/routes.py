@@ -87,27 +87,32 @@ class RouteGraph:
         self.graph = graph
         order = graph.order if graph.order is not None else _order(graph, graph.root_id)[0]
         size = len(graph.keys)
-        self.position = array("q", [size]) * size
-        for index, state in enumerate(order):
-            self.position[state] = index
+        self.cyclic = analysis.cyclic
+        self.position = array("q", [size]) * size if self.cyclic else array("q")  # the order, for back edges
+        if self.cyclic:
+            for index, state in enumerate(order):
+                self.position[state] = index
         self.into = [0] * size
         self.into[graph.root_id] = 1
         self.parent = array("q", [-1]) * size  # the edge one route into a state comes by
         self.parent_state = array("q", [-1]) * size  # and the state that edge leaves
         edge_child, parent, into, parent_state = graph.edge_child, self.parent, self.into, self.parent_state
+        first, last, root = graph.first, graph.last, graph.root_id
         for state in reversed(order):
             routes = into[state]
-            for edge in self.forward(state):
+            for edge in self.forward(state) if self.cyclic else range(first[state], last[state]):
                 child = edge_child[edge]
                 into[child] += routes
-                if parent[child] < 0 and child != graph.root_id:
+                if parent[child] < 0 and child != root:
                     parent[child], parent_state[child] = edge, state
 
     def forward(self, state: int) -> list[int]:
-        """The edges out of a state that do not go back into a cycle."""
+        """The edges out of a state that do not go back into a cycle (without a cycle: all of them)."""
+        edges = range(self.graph.first[state], self.graph.last[state])
+        if not self.cyclic:
+            return list(edges)
         here, position, edge_child = self.position[state], self.position, self.graph.edge_child
-        return [edge for edge in range(self.graph.first[state], self.graph.last[state])
-                if position[edge_child[edge]] < here]
+        return [edge for edge in edges if position[edge_child[edge]] < here]
 
     def choices_to(self, state: int) -> tuple[str, ...]:
         """The choices of one route from the start to a state."""
