@@ -27,7 +27,7 @@ _OPS: dict[str, Callable[[float, float], bool]] = {
     "gte": operator.ge, "gt": operator.gt, "lte": operator.le, "lt": operator.lt, "eq": operator.eq}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # built once per choice of a case: no frozen __setattr__ (large cases)
 class CompactChoice:
     """One choice of a situation: its predicate, effects, flag masks, chosen bit and goto index."""
 
@@ -41,7 +41,7 @@ class CompactChoice:
     goto: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # built once per choice of a case: no frozen __setattr__ (large cases)
 class Target:
     """A situation or an ending as play enters it."""
 

@@ -234,6 +234,19 @@ def test_yaml_12_core_schema_scalars():
     }
 
 
+WORDS = ["true", "True", "TRUE", "tRUE", "truer", "t", "false", "False", "FALSE", "f", "fals", "null", "Null",
+         "NULL", "nULL", "nul", "n", "no", "None", "~", "~x", "notes", "nl", "text", "Tekst", "017", "-3", "+4", ".5",
+         ".inf", "-.inf", ".nan", ".NaN", "1e3", "0.", "+", ".", "0x1F", "1:30", "2026-03-01", "12:00"]
+
+
+def test_every_plain_word_is_typed_as_the_core_schema_resolvers_type_it():
+    text = "".join(f"k{i}: {word}\n" for i, word in enumerate(WORDS)) + "empty:\n"
+    root, findings = source.parse(text, "s.yaml")
+    assert not findings and root is not None
+    # the resolvers, one by one (repr: the same types, and nan equal to nan)
+    assert repr(root.plain()) == repr(yaml.load(text, Loader=source.ScenarioLoader))
+
+
 def test_the_loader_class_types_like_the_scenario_reader():
     assert yaml.load(SCALARS, Loader=source.ScenarioLoader)["on"] == "on"
     assert yaml.load("a: 017", Loader=source.ScenarioLoader) == {"a": 17}

@@ -381,9 +381,13 @@ def load_choice(reader: Reader, node: Node, situation_id: str) -> Choice | None:
     choice = Choice(choice_id, reader.text(fields.get("text"), f"{where} text"),
                     reader.string(fields.get("goto"), f"{where} goto", example="gesprek", required=True), node.line)
     choice.lines = {key: node.key_lines.get(key, node.line) for key in fields}
-    choice.requires = reader.condition(fields.get("requires"), f"{where} requires")
-    choice.requires_text = reader.text(fields.get("requires_text"), f"{where} requires_text")
-    choice.hidden_unless_met = reader.boolean(fields.get("hidden_unless_met"), f"{where} hidden_unless_met")
+    # A key that is not there keeps the Choice's default (no finding text is made for it: large cases load faster).
+    if "requires" in fields:
+        choice.requires = reader.condition(fields["requires"], f"{where} requires")
+    if "requires_text" in fields:
+        choice.requires_text = reader.text(fields["requires_text"], f"{where} requires_text")
+    if "hidden_unless_met" in fields:
+        choice.hidden_unless_met = reader.boolean(fields["hidden_unless_met"], f"{where} hidden_unless_met")
     effects = fields.get("effects")
     if effects is not None:
         if effects.kind != "map":
@@ -395,16 +399,22 @@ def load_choice(reader: Reader, node: Node, situation_id: str) -> Choice | None:
                 if value is not None:
                     choice.effects[metric_id] = value
             choice.lines.update({f"effects.{k}": effects.key_lines.get(k, effects.line) for k in effects.entries})
-    choice.set_flags = [w for w, _ in reader.words(fields.get("set"), f"{where} set", CHOICE_ID,
-                                                   example="boete_opgelegd")]
-    choice.clear_flags = [w for w, _ in reader.words(fields.get("clear"), f"{where} clear", CHOICE_ID,
-                                                     example="boete_opgelegd")]
-    choice.thinking = [w for w, _ in reader.words(fields.get("thinking"), f"{where} thinking",
-                                                  allowed=THINKING_ERRORS, example="rule", noun="thinking error")]
-    choice.levers = [w for w, _ in reader.words(fields.get("levers"), f"{where} levers", example="pw-18")]
-    choice.missed_levers = [w for w, _ in reader.words(fields.get("missed_levers"), f"{where} missed_levers",
-                                                       example="pw-18")]
-    choice.feedback = reader.text(fields.get("feedback"), f"{where} feedback")
+    if "set" in fields:
+        choice.set_flags = [w for w, _ in reader.words(fields["set"], f"{where} set", CHOICE_ID,
+                                                       example="boete_opgelegd")]
+    if "clear" in fields:
+        choice.clear_flags = [w for w, _ in reader.words(fields["clear"], f"{where} clear", CHOICE_ID,
+                                                         example="boete_opgelegd")]
+    if "thinking" in fields:
+        choice.thinking = [w for w, _ in reader.words(fields["thinking"], f"{where} thinking",
+                                                      allowed=THINKING_ERRORS, example="rule", noun="thinking error")]
+    if "levers" in fields:
+        choice.levers = [w for w, _ in reader.words(fields["levers"], f"{where} levers", example="pw-18")]
+    if "missed_levers" in fields:
+        choice.missed_levers = [w for w, _ in reader.words(fields["missed_levers"], f"{where} missed_levers",
+                                                           example="pw-18")]
+    if "feedback" in fields:
+        choice.feedback = reader.text(fields["feedback"], f"{where} feedback")
     if choice.requires is None and fields.get("requires_text") is not None:
         reader.warning(fields["requires_text"].line, f"{where} has requires_text but no requires",
                        "add the condition under requires:, or remove requires_text")

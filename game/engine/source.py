@@ -176,6 +176,13 @@ def _resolvers() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
 
 
 _BY_FIRST = _resolvers()
+# A plain scalar not starting like a number or a date is text, or exactly one of the words the bool and null
+# resolvers match (tests/test_hardening_files.py checks both ways give the same value).
+_NUMBER_FIRST = frozenset(first for first, found in _BY_FIRST.items()
+                          if any(tag in (_INT_TAG, _FLOAT_TAG, _TIMESTAMP_TAG) for tag, _pattern in found))
+_WORDS: dict[str, Scalar] = {**dict.fromkeys(("true", "True", "TRUE"), True),
+                             **dict.fromkeys(("false", "False", "FALSE"), False),
+                             **dict.fromkeys(("~", "null", "Null", "NULL", ""), None)}
 
 
 class _Builder:
@@ -235,7 +242,13 @@ class _Builder:
                 # (events are told apart by type(), which mypy does not narrow on)
                 if event.anchor or (event.tag is not None and not event.implicit[0]):  # type: ignore[attr-defined]
                     self.refuse_extras(event)
-                node = self.scalar(event)  # type: ignore[arg-type]
+                value = event.value  # type: ignore[attr-defined]
+                if event.style or not event.implicit[0] or value[:1] in _NUMBER_FIRST:  # type: ignore[attr-defined]
+                    node = self.scalar(event)  # type: ignore[arg-type]
+                else:  # a plain word: text, or one of the core schema's booleans and nulls (most elements)
+                    mark = event.start_mark
+                    word = _WORDS.get(value, value)
+                    node = Node("scalar", word, mark.line + 1 if mark is not None else 1, _NO_KEYS, False, value)
             elif kind is _MAP_START or kind is _SEQ_START:
                 if event.anchor or (event.tag is not None and not event.implicit):  # type: ignore[attr-defined]
                     self.refuse_extras(event)
