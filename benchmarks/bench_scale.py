@@ -1,13 +1,17 @@
 """Benchmark the scale curve: validate generated cases of 100 → 10,000 situations, and the analysis's cost
 per play state from 10^3 to 10^5 states (10^7 with --big) (time and memory), each beside the plain walk it replaced.
 
-Run: .venv/bin/python benchmarks/bench_scale.py [--big]   (--big adds 10^6 and 10^7 states: minutes and GiBs)
+Run: .venv/bin/python benchmarks/bench_scale.py [--big]   (--big adds 10^6 and 10^7 states: minutes and ~5 GiB;
+the 10^6 size is measured both with tracemalloc and by the resident set, 10^7 by the resident set only)
+     .venv/bin/python benchmarks/bench_scale.py --one LAYERS   (one grid of LAYERS binary choices: ~LAYERS²/2 states)
 """
 
 from __future__ import annotations
 
 import gc
+import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -22,6 +26,8 @@ from game.content.library import catalogue_for, check_file
 from scoring import analysis
 from scoring.smells import with_smells
 from test_performance_analysis import reference  # a plain walk over game.engine.rules, the baseline
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def grid(layers: int) -> str:
@@ -45,22 +51,32 @@ def loaded(folder: Path, text: str):  # type: ignore[no-untyped-def]
 
 
 def validate_curve(folder: Path) -> None:
-    print("validate (load + check + scoring smells, one exploration within the budget), median of 3")
+    print("validate (load + check + scoring smells, one exploration within the budget), median of 3: in the process,"
+          " and `python main.py validate FILE` as a whole process beside `python -c 'import yaml, transitions'`")
     for situations in (100, 1_000, 10_000):
         path, entry = loaded(folder, generated(situations, width=2))  # under the loader's 400,000-node limit
         assert entry.ok, entry.findings[:2]
-        times = []
+        times, whole, bare = [], [], []
         for _ in range(3):
             started = time.perf_counter()
-            entry = check_file(path, catalogue_for(path)[0])
+            entry = check_file(path, catalogue_for(path)[0], play=False)
             with_smells(entry)
             times.append(time.perf_counter() - started)
-        print(f"  {situations:>6,} situations: {statistics.median(times):6.2f} s")
+            whole.append(_process([sys.executable, "main.py", "validate", str(path)]))
+            bare.append(_process([sys.executable, "-c", "import yaml, transitions"]))
+        print(f"  {situations:>6,} situations: {statistics.median(times):6.2f} s in the process, "
+              f"{statistics.median(whole):6.2f} s whole process (baseline {statistics.median(bare):.2f} s)")
+
+
+def _process(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - started
 
 
 def state_curve(big: bool) -> None:
     print("analysis per play state (no budget), compact states; memory is tracemalloc's peak / states")
-    sizes = [44, 140, 446] + ([1413, 4471] if big else [])
+    sizes = [44, 140, 446] + ([1413] if big else [])
     with tempfile.TemporaryDirectory() as name:
         for layers in sizes:
             _path, entry = loaded(Path(name), grid(layers))
@@ -88,10 +104,35 @@ def state_curve(big: bool) -> None:
             del result
 
 
+def by_resident_size(layers: int) -> None:
+    """One grid analysed once in this process; memory is the growth of the peak resident set over the analysis
+    (tracemalloc would trace ~10^8 allocations at 10^7 states: hours)."""
+    with tempfile.TemporaryDirectory() as name:
+        _path, entry = loaded(Path(name), grid(layers))
+        scenario = entry.scenario
+        assert scenario is not None, entry.findings[:3]
+        gc.collect()
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        started = time.perf_counter()
+        result = analysis._explored(scenario, 10**9, 1e9)
+        seconds = time.perf_counter() - started
+        grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 - before
+        states = result.states
+        print(f"  {states:>10,} states ({layers} situations): {seconds:7.2f} s, {seconds * 1e6 / states:5.2f} µs "
+              f"and {grown / states:4.0f} bytes per state (peak resident set growth, a process of its own)")
+
+
 def main() -> None:
+    if "--one" in sys.argv:
+        by_resident_size(int(sys.argv[sys.argv.index("--one") + 1]))
+        return
     with tempfile.TemporaryDirectory() as name:
         validate_curve(Path(name))
     state_curve("--big" in sys.argv)
+    if "--big" in sys.argv:
+        print("the largest sizes, each in a process of its own:")
+        for layers in (1413, 4471):
+            subprocess.run([sys.executable, __file__, "--one", str(layers)], check=False)
 
 
 if __name__ == "__main__":
