@@ -59,6 +59,7 @@ class Compiled:
 
     def __init__(self, scenario: Scenario, flags: set[str], visited: set[str], chosen: set[str]) -> None:
         self.scenario = scenario
+        self.ints: dict[int, int] = {}  # whole-number metric values, one object each (see ``apply``)
         self.metric_ids = list(scenario.metrics)  # the order of the public keys' values
         # A compact state holds only the metrics some effect changes; the others keep their start value.
         changed = {m for situation in scenario.situations.values() for c in situation.choices for m in c.effects} | \
@@ -155,14 +156,18 @@ class Compiled:
 
     # -- playing ---------------------------------------------------------------------------
 
-    @staticmethod
-    def apply(values: Values, effects: tuple[Effect, ...]) -> Values:
-        """Metric values after effects, each clamped as ``rules.clamp`` does."""
+    def apply(self, values: Values, effects: tuple[Effect, ...]) -> Values:
+        """Metric values after effects, each clamped as ``rules.clamp`` does.
+
+        Whole-number values are shared objects (one per value, ``self.ints``): millions of states hold a few
+        thousand different values, so a state's key costs its tuple and no int objects of its own."""
         if not effects:
             return values
         changed = list(values)
+        ints = self.ints
         for index, delta, low, high in effects:
-            changed[index] = max(low, min(high, changed[index] + delta))
+            value = max(low, min(high, changed[index] + delta))
+            changed[index] = ints.setdefault(value, value) if type(value) is int else value
         return tuple(changed)
 
     def enter(self, target: int, values: Values, mask: int) -> tuple[Values, int]:
