@@ -76,6 +76,25 @@ def test_a_stray_rollback_journal_beside_a_wal_database_is_set_aside(tmp_path, s
     assert not Path(f"{folder / DB_NAME}-journal").exists()
 
 
+def test_a_journal_that_goes_within_a_moment_is_the_stores_own_not_a_stranger(tmp_path, scenario):
+    """Another process creating the store switches it to WAL through a rollback journal: a reader that opens
+    the store in that moment waits for the journal to go instead of refusing the store."""
+    import threading
+
+    folder = tmp_path / "data"
+    twelve_sessions(folder, scenario)
+    journal = Path(f"{folder / DB_NAME}-journal")
+    journal.write_bytes(b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7" + b"\x00" * 4000)
+    owner = threading.Timer(0.15, journal.unlink)  # the owner finishes its switch
+    owner.start()
+    try:
+        with Store.open(folder, notify=lambda _notice: None) as store:
+            assert len(store.sessions()) == 12 and not store.notices
+    finally:
+        owner.join()
+    assert not [p for p in folder.iterdir() if ".set-aside-" in p.name]
+
+
 def test_our_own_wal_after_a_crash_is_replayed_not_set_aside(tmp_path, scenario):
     folder, copy = tmp_path / "data", tmp_path / "after-crash"
     store = Store.open(folder)

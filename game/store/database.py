@@ -24,6 +24,7 @@ import shutil
 import sqlite3
 import sys
 import tempfile
+import time
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -833,15 +834,33 @@ def set_aside_stranger_journals(path: Path) -> list[StoreError]:
     """
     notices: list[StoreError] = []
     journal = Path(f"{path}-journal")
-    if _size(journal) and _wal_mode(path):
-        notices.append(_set_aside(path, journal))
+    if _size(journal) and _wal_mode(path) and _stays(journal):
+        notice = _set_aside(path, journal)
+        if notice is not None:
+            notices.append(notice)
     wal = Path(f"{path}-wal")
     if _size(wal) and not _wal_in_use(path) and not _own_wal(path, wal):
-        notices.append(_set_aside(path, wal))
-        shm = Path(f"{path}-shm")
-        if shm.exists():
-            _set_aside(path, shm)
+        notice = _set_aside(path, wal)
+        if notice is not None:
+            notices.append(notice)
+            shm = Path(f"{path}-shm")
+            if shm.exists():
+                _set_aside(path, shm)
     return notices
+
+
+JOURNAL_SETTLE_SECONDS = 1.0  # how long a rollback journal may take to go before it counts as a stranger
+
+
+def _stays(journal: Path) -> bool:
+    """Whether a rollback journal is still there after a moment: the database's own one (the switch to WAL
+    when another process creates the store) goes within milliseconds; a stranger stays."""
+    deadline = time.monotonic() + JOURNAL_SETTLE_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(0.02)
+        if not _size(journal):
+            return False
+    return True
 
 
 def _size(path: Path) -> int:
@@ -861,7 +880,8 @@ def _wal_mode(path: Path) -> bool:
     return len(header) == 20 and header[18] == 2 and header[19] == 2
 
 
-def _set_aside(path: Path, stray: Path) -> StoreError:
+def _set_aside(path: Path, stray: Path) -> StoreError | None:
+    """Move ``stray`` aside; None when it went meanwhile (its owner finished with it)."""
     stamp = _dt.datetime.now(_dt.UTC).strftime("%Y%m%dT%H%M%S")
     aside = stray.with_name(f"{stray.name}.set-aside-{stamp}")
     number = 1
@@ -870,6 +890,8 @@ def _set_aside(path: Path, stray: Path) -> StoreError:
         aside = stray.with_name(f"{stray.name}.set-aside-{stamp}-{number}")
     try:
         os.replace(stray, aside)
+    except FileNotFoundError:
+        return None
     except OSError:
         raise StoreError("journal_unchecked", path=path) from None
     return StoreError("journal_set_aside", path=path, aside=aside.name)
