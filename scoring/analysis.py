@@ -325,15 +325,17 @@ class _Explorer:
         self.root_id = root = self.intern((where, -1, *values) if ending[where] else (where, mask, *values))
         stack = [root]
         budget, clock_every = self.max_states, _CLOCK_EVERY
+        expanded = self.expanded  # a local in the loop, written back at the end
         while stack:
             state = stack.pop()
             if kind[state]:
                 continue
-            if self.expanded >= budget or self.expanded % clock_every == 0:
+            if expanded >= budget or expanded % clock_every == 0:
+                self.expanded = expanded  # what within_budget reads (and approximate, after OverBudget)
                 self.within_budget()
-            self.expanded += 1
+            expanded += 1
             key = keys[state]
-            where, mask = int(key[0]), int(key[1])
+            where, mask = key[0], key[1]  # type: ignore[assignment]  # ints: a target index and a mask
             values = key[2:]
             if mask == -1:
                 kind[state] = 2
@@ -371,6 +373,7 @@ class _Explorer:
             last[state] = len(edge_child)
             if last[state] == first[state]:
                 dead.add(where)
+        self.expanded = expanded
         return root
 
     def within_budget(self) -> None:
