@@ -248,3 +248,30 @@ def test_the_loop_opens_the_records_and_loads_the_library_after_the_first_frame(
         assert (tmp_path / "data" / "omgekeerd.sqlite3").exists()
     finally:
         app.close()
+
+
+def test_screens_left_after_a_library_load_can_still_be_collected(tmp_path):
+    """The window loads and analyses cases with the cyclic collector paused; what was alive meanwhile (a
+    screen, whose widgets hold cycles) must still be collected once the player leaves it."""
+    import gc
+    import weakref
+
+    from game.engine import gcpause
+
+    class Widget:  # a screen's widget and its parent: a cycle, as the toolkit's are
+        def __init__(self) -> None:
+            self.parent = self
+
+    app = open_app(tmp_path, library_folder(tmp_path))
+    try:
+        screen = Widget()
+        gone = weakref.ref(screen)
+        with gcpause.without_cyclic_gc():  # what loading a case and analysing it do
+            pass
+        del screen
+        gc.collect()
+        assert gone() is None
+    finally:
+        app.close()
+        gcpause.freeze_after_pause(True)
+        gc.unfreeze()

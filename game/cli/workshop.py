@@ -51,7 +51,10 @@ def add_workshop_command(commands: argparse._SubParsersAction) -> None:
 
 def cmd_workshop(args: argparse.Namespace) -> int:
     """Open the window in workshop mode; with ``--terminal`` or without a display, lead the room here."""
+    from game.engine.gcpause import freeze_after_pause
     from game.ui.launch import NoDisplay, check_display
+
+    freeze_after_pause(False)  # the room runs for hours: what it leaves must stay collectable
 
     if not args.terminal:
         try:

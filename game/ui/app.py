@@ -58,6 +58,9 @@ class App:
     """The running game: window, loop, settings, library, progress and the current screen."""
 
     def __init__(self, options: Options | None = None) -> None:
+        from game.engine.gcpause import freeze_after_pause
+
+        freeze_after_pause(False)  # a long session: every screen it leaves must stay collectable
         self.options = options or Options()
         self.folder = data_dir(self.options.data_dir)
         self.settings_file = SettingsFile(self.folder)
