@@ -23,9 +23,7 @@ def saved_report(saved: SavedSession, lang: str, library: Library | None = None,
     A finished playthrough's report has the coach section (every choice and where it would
     have led) with the coach's ``notes``.
     """
-    from game.render.coaching import CoachSection
     from game.render.report import render_report
-    from scoring.coach import build_coach_view
 
     scenario, why = load_saved_copy(saved, library)
     if scenario is None:
@@ -41,7 +39,10 @@ def saved_report(saved: SavedSession, lang: str, library: Library | None = None,
         return None, t("report_unloadable", lang).format(id=saved.id, reason=misfit)
     debrief = build_debrief(session, None, saved.background)
     coach = None
-    if session.finished and debrief.analysis is not None:
+    if session.finished and debrief.analysis is not None:  # the coach section: only a finished playthrough's
+        from game.render.coaching import CoachSection
+        from scoring.coach import build_coach_view
+
         view = build_coach_view(scenario, debrief.analysis, list(saved.choices))
         coach = CoachSection(view, notes or CoachNotes(), lang)
     return render_report(debrief, lang, info_of(saved), coach), ""
