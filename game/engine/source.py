@@ -229,9 +229,10 @@ class _Builder:
                               "remove the tag and write a plain value")
 
     def build(self, events: Iterable[yaml.Event]) -> Node | None:
-        # The open containers; for a map, the key node waiting for its value (None: the next scalar is a key).
+        # The open containers; for a map, the key's event waiting for its value (None: the next scalar is a key).
+        # A key becomes no node: its text and line are all a map keeps of it.
         containers: list[Node] = []
-        pending: list[Node | None] = []
+        pending: list[yaml.Event | None] = []
         duplicates = self.duplicates
         root: Node | None = None
         documents = 0
@@ -242,6 +243,13 @@ class _Builder:
                 # (events are told apart by type(), which mypy does not narrow on)
                 if event.anchor or (event.tag is not None and not event.implicit[0]):  # type: ignore[attr-defined]
                     self.refuse_extras(event)
+                if containers and pending[-1] is None and containers[-1].kind == "map":  # a key
+                    nodes += 1
+                    if nodes > MAX_NODES:
+                        raise YamlRefused(_line(event), "the file has too many elements",
+                                          "split the scenario into smaller ones")
+                    pending[-1] = event
+                    continue
                 value = event.value  # type: ignore[attr-defined]
                 if event.style or not event.implicit[0] or value[:1] in _NUMBER_FIRST:  # type: ignore[attr-defined]
                     node = self.scalar(event)  # type: ignore[arg-type]
@@ -280,22 +288,19 @@ class _Builder:
                 container = containers[-1]
                 if container.kind == "seq":
                     container.value.append(node)  # type: ignore[union-attr]
-                elif pending[-1] is None:
-                    if node.kind != "scalar":
-                        raise YamlRefused(node.line, "a key is a list or a map", "use a plain word as key")
-                    pending[-1] = node
-                    continue
+                elif pending[-1] is None:  # a list or a map where a key belongs (a scalar key is taken above)
+                    raise YamlRefused(node.line, "a key is a list or a map", "use a plain word as key")
                 else:
-                    key_node = pending[-1]
+                    key_event = pending[-1]
                     pending[-1] = None
-                    assert key_node is not None
-                    key = key_node.text  # keys are words: "1", "no" and "True" stay as written
+                    key = key_event.value  # type: ignore[attr-defined]  # keys as written: "1", "no", "True"
+                    key_line = _line(key_event)
                     entries: dict[str, Node] = container.value  # type: ignore[assignment]
                     if key in entries:
-                        duplicates.append((key_node.line, key))
+                        duplicates.append((key_line, key))
                     else:
                         entries[key] = node
-                        container.key_lines[key] = key_node.line
+                        container.key_lines[key] = key_line
             if node.kind != "scalar":
                 if len(containers) >= MAX_DEPTH:
                     raise YamlRefused(node.line, f"the file is nested more than {MAX_DEPTH} levels deep",
