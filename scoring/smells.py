@@ -90,9 +90,11 @@ def _play_conditions(scenario: Scenario) -> Iterator[Condition]:
 
     for situation in scenario.situations.values():
         for choice in situation.choices:
-            yield from walk(choice.requires)
+            if choice.requires is not None:  # most choices have none: no generator for them
+                yield from walk(choice.requires)
         for entry in situation.next:
-            yield from walk(entry.condition)
+            if entry.condition is not None:
+                yield from walk(entry.condition)
 
 
 def _read_in_play(scenario: Scenario, kind: str) -> set[str]:
