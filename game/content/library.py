@@ -134,14 +134,20 @@ def load_library(folder: Path | None = None, play: bool = True) -> Library:
     entries = [check_file(path, catalogue, play) for path in scenario_files(folder)]
     seen: dict[str, str] = {}
     for entry in entries:
-        if entry.scenario is None or not entry.scenario.id:
-            continue
-        first = seen.setdefault(entry.scenario.id, entry.path)
-        if first != entry.path:
-            entry.findings.append(Finding(entry.path, entry.scenario.lines.get("id", 1), ERROR,
-                                          f'the id "{entry.scenario.id}" is already used by {first}',
-                                          "give every scenario in the library its own id"))
+        mark_duplicate_id(entry, seen)
     return Library(folder, catalogue, catalogue_findings, entries)
+
+
+def mark_duplicate_id(entry: Entry, seen: dict[str, str]) -> None:
+    """The library rule that every scenario has its own id: a later file than the first with it gets the error
+    (``seen``: the path of each id so far, filled in as the files come; the window's loader uses it too)."""
+    if entry.scenario is None or not entry.scenario.id:
+        return
+    first = seen.setdefault(entry.scenario.id, entry.path)
+    if first != entry.path:
+        entry.findings.append(Finding(entry.path, entry.scenario.lines.get("id", 1), ERROR,
+                                      f'the id "{entry.scenario.id}" is already used by {first}',
+                                      "give every scenario in the library its own id"))
 
 
 def resolve(name: str, library: Library | None = None, play: bool = True) -> Entry:

@@ -109,19 +109,6 @@ def _faulty(shown: str, exc: BaseException, doing: str) -> Entry:
     return Entry(shown, None, [unexpected(shown, exc, doing)])
 
 
-def mark_duplicate_id(entry: Entry, seen: dict[str, str]) -> None:
-    """The library rule that every scenario has its own id (as ``load_library``): a later file gets the error."""
-    from game.engine.findings import ERROR, Finding
-
-    if entry.scenario is None or not entry.scenario.id:
-        return
-    first = seen.setdefault(entry.scenario.id, entry.path)
-    if first != entry.path:
-        entry.findings.append(Finding(entry.path, entry.scenario.lines.get("id", 1), ERROR,
-                                      f'the id "{entry.scenario.id}" is already used by {first}',
-                                      "give every scenario in the library its own id"))
-
-
 def load_now(folder: Path | None, parsed: ParsedFiles) -> Library:
     """The whole library, loaded in the calling thread (through the cache)."""
     load = LibraryLoad(folder, parsed)
@@ -188,7 +175,7 @@ class LibraryLoad:
             self._done.set()
 
     def _load(self) -> None:
-        from game.content.library import Library, default_folder, scenario_files
+        from game.content.library import Library, default_folder, mark_duplicate_id, scenario_files
 
         folder = self.folder or default_folder()
         self._publish(Library(folder, {}, [], []), Progress(0, 0))
