@@ -295,16 +295,15 @@ class _Explorer:
             self.last.append(0)
         return found
 
-    def state_key(self, where: int, values: tuple[float, ...], mask: int) -> tuple[float, ...]:
-        """The compact key: an end state keeps only its metric values (mask -1)."""
-        if self.compiled.targets[where].ending:
-            return (where, -1, *values)
-        return (where, mask, *values)
-
     def explore(self) -> int:
-        """Build the state graph from the start; returns the start id (cyclic GC paused meanwhile)."""
+        """Build the state graph from the start; returns the start id (cyclic GC paused meanwhile).
+
+        The memo (compact key -> id) is dropped once every state is found: nothing after the exploration
+        looks a key up, and it is a third of what the states cost (its table and one int object per id)."""
         with without_cyclic_gc():
-            return self._explore()
+            root = self._explore()
+            self.memo = {}
+            return root
 
     def _moves(self) -> list[tuple[Move, ...]]:
         """Per target, its choices as flat tuples for the hot loop (see ``_explore``)."""
@@ -479,7 +478,7 @@ def _order(explorer: _Explorer, root: int) -> tuple[array[int], bool]:
     """State ids with every child before its parent (as ``_postorder``); and whether a cycle exists."""
     mark = bytearray(len(explorer.keys))
     first, last, edge_child = explorer.first, explorer.last, explorer.edge_child
-    order = array("l")  # 8 bytes a state, no int objects
+    order = array("i")  # 4 bytes a state, no int objects (ids fit 32 bits, as the edge arrays hold them)
     cyclic = False
     stack = [root, first[root]]
     mark[root] = 1
@@ -548,6 +547,7 @@ def _summed(scenario: Scenario, explorer: _Explorer, root: int) -> Analysis:
     infinite = float("inf")
     size = len(explorer.keys)
     count: MutableSequence[int] = array("Q", bytes(8 * size))  # playthroughs: a list if they outgrow 64 bits
+    shared: dict[int, int] | None = None  # then the counts by value
     counted = bytearray(size)
     lo_r, hi_r = array("d", [infinite]) * size, array("d", [-infinite]) * size  # 8 bytes a state each
     lo_l, hi_l = array("d", [infinite]) * size, array("d", [-infinite]) * size
@@ -575,11 +575,13 @@ def _summed(scenario: Scenario, explorer: _Explorer, root: int) -> Analysis:
             if count[child]:
                 low_r, high_r = min(low_r, lo_r[child]), max(high_r, hi_r[child])
                 low_l, high_l = min(low_l, lo_l[child]), max(high_l, hi_l[child])
-        try:
-            count[state] = total
-        except OverflowError:  # more playthroughs than 64 bits hold: Python ints from here on
-            count = list(count)
-            count[state] = total
+        if shared is None:
+            try:
+                count[state] = total
+            except OverflowError:  # more playthroughs than 64 bits hold: Python ints from here on,
+                count, shared = list(count), {}
+        if shared is not None:  # each value one object, as many states have equal counts (ints of kilobytes)
+            count[state] = shared.setdefault(total, total)
         endings[state] = mask
         lo_r[state], hi_r[state], lo_l[state], hi_l[state] = low_r, high_r, low_l, high_l
     # The ranges as the end states hold them (an int stays an int): the arrays hold floats.
@@ -588,6 +590,7 @@ def _summed(scenario: Scenario, explorer: _Explorer, root: int) -> Analysis:
     ranges = {"resident": (written[0][lo_r[root]], written[0][hi_r[root]]) if count[root] else (0.0, 0.0),
               "rules": (written[1][lo_l[root]], written[1][hi_l[root]]) if count[root] else (0.0, 0.0)}
     reachable_mask = endings[root]
+    del lo_r, hi_r, lo_l, hi_l, endings, counted  # 41 bytes a state the expert pass below need not hold as well
     seen = explorer.seen_situations
     result = Analysis(scenario.id, [s for s in scenario.situations if s in seen],
                       {e: bool(reachable_mask >> i & 1) for i, e in enumerate(names)}, count[root], ranges,
@@ -630,8 +633,8 @@ def _expert(result: Analysis, root: int, order: Sequence[int], explorer: _Explor
     fits = bytearray(size)  # whether it ends in an ending not declared a failure,
     low = array("d", bytes(8 * size))  # lower score,
     both = array("d", bytes(8 * size))  # sum of the scores
-    length = array("q", bytes(8 * size))  # and minus its number of choices
-    via = array("q", bytes(8 * size))  # the edge the best route takes (-1: an end state)
+    length = array("i", bytes(4 * size))  # and minus its number of choices
+    via = array("i", bytes(4 * size))  # the edge the best route takes (-1: an end state; edges fit 32 bits)
     ends, edge_child = explorer.ends, explorer.edge_child
     scored = result.scorer()
     exacts: dict[tuple[float, float], tuple[float, float]] = {}
