@@ -17,17 +17,21 @@ approximate. The library's largest case needs about 12,000 states (under 0.2 s).
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import math
 import time
 import weakref
 from dataclasses import dataclass, field
 from array import array
+from pathlib import Path
 from collections.abc import Callable, MutableSequence, Sequence
 
 from game.engine.gcpause import without_cyclic_gc
 from game.engine import rules
 from game.engine.model import Condition, Scenario
 from game.engine.rules import State
+from scoring import keeping
 from scoring.compact import Compiled, Effect, Predicate
 
 _END = "\x00end"
@@ -69,11 +73,28 @@ class Analysis:
     cyclic: bool = False
     ending_best: dict[str, Scores] = field(default_factory=dict)  # best route to each ending
     outcomes: set[tuple[float, float]] = field(default_factory=set)  # reachable (resident, rules) end totals
-    graph: _Explorer | None = field(default=None, repr=False)
+    explored: _Explorer | None = field(default=None, repr=False, compare=False)  # the state graph (see ``graph``)
     approximate: bool = False  # the exploration went over the budget: the scale is the metrics' widest
     too_large: str = ""  # why (the budget that was exceeded), when approximate
     start: dict[str, float] = field(default_factory=dict)  # axis totals before any choice: the 50 of the scale
     budget: tuple[int, float] = (0, 0.0)  # the (states, seconds) budget it was explored with
+    kept_from: Scenario | None = field(default=None, repr=False, compare=False)  # read back from a kept record
+
+    @property
+    def graph(self) -> _Explorer | None:
+        """The explored state graph the route tools walk (None when approximate). An analysis read back from a
+        kept record (``scoring.keeping``) has none until it is asked for: then the same exploration runs once."""
+        if self.explored is None and self.kept_from is not None and not self.approximate:
+            scenario, self.kept_from = self.kept_from, None
+            with without_cyclic_gc():
+                explorer = _Explorer(scenario, max(self.budget[0], self.states + 1), math.inf)
+                try:
+                    root = explorer.explore()
+                except OverBudget:  # cannot happen for the text it was kept for; then no route is known
+                    return None
+                explorer.order = _order(explorer, root)[0]
+            self.explored = explorer
+        return self.explored
 
     def quadrants(self) -> set[str]:
         """The quadrants (see scoring.scores.quadrant) that some complete playthrough ends in."""
@@ -518,12 +539,125 @@ def analyse(scenario: Scenario, max_states: int | None = None, max_seconds: floa
         if (not earlier.approximate and earlier.states <= budget) or \
                 (earlier.approximate and earlier.budget == (budget, seconds)):
             return earlier
-    result = _explored(scenario, budget, seconds)
+    store = keeping.keeper()
+    result = _kept(store.get(_record_name(scenario)), scenario, budget) if store is not None else None
+    if result is None:
+        result = _explored(scenario, budget, seconds)
+        if store is not None and not result.approximate:  # an approximate one depends on the clock: not kept
+            store.put(_record_name(scenario), _record(result))
     result.budget = (budget, seconds)
     _memo.pop(scenario.content_hash, None)
     _memo[scenario.content_hash] = (weakref.ref(scenario), result)
     while len(_memo) > _MEMO_SIZE:
         del _memo[next(iter(_memo))]
+    return result
+
+
+# -- analyses kept between runs (scoring.keeping) -------------------------------------------------------
+# A record is the Analysis without its state graph, as JSON. It is used only for the same scenario text
+# (the name holds its content hash, the record its id), by the same code (a fingerprint of every module of
+# the engine and the scoring, which decide what the analysis finds) and within the budget asked for; any
+# other record, or one that is not well formed, is a miss and the case is explored again.
+
+RECORD_FORMAT = 1
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """A checksum of the source of ``game.engine`` and ``scoring``: a kept analysis holds for this code only."""
+    digest = hashlib.sha256()
+    for folder in (Path(__file__).parent, Path(rules.__file__).parent):
+        for path in sorted(folder.glob("*.py")):
+            digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:32]
+
+
+def _record_name(scenario: Scenario) -> str:
+    return f"analysis-{scenario.content_hash}"
+
+
+def _scores_record(scores: Scores | None) -> list[float] | None:
+    return None if scores is None else [scores.resident, scores.rules, scores.resident_total, scores.rules_total]
+
+
+def _record(result: Analysis) -> dict[str, object]:
+    """An exact analysis as a JSON-shaped record (numbers keep int or float, as JSON does)."""
+    return {"format": RECORD_FORMAT, "code": code_fingerprint(), "scenario": result.scenario_id,
+            "situations": result.situations, "endings": result.endings, "playthroughs": result.playthroughs,
+            "range": {axis: list(bounds) for axis, bounds in result.range.items()},
+            "expert_route": result.expert_route, "expert_ending": result.expert_ending,
+            "expert_scores": _scores_record(result.expert_scores), "states": result.states,
+            "choices_taken": sorted(result.choices_taken), "dead_ends": result.dead_ends, "cyclic": result.cyclic,
+            "ending_best": {ending: _scores_record(s) for ending, s in result.ending_best.items()},
+            "outcomes": sorted([list(pair) for pair in result.outcomes]), "start": result.start}
+
+
+def _number(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+        raise ValueError("not a number")
+    return value
+
+
+def _whole(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError("not a whole number")
+    return value
+
+
+def _texts(value: object) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValueError("not a list of texts")
+    return list(value)
+
+
+def _map(value: object) -> dict[str, object]:
+    if not isinstance(value, dict) or not all(isinstance(key, str) for key in value):
+        raise ValueError("not a map")
+    return dict(value)
+
+
+def _pair(value: object) -> tuple[float, float]:
+    if not isinstance(value, list) or len(value) != 2:
+        raise ValueError("not a pair")
+    return _number(value[0]), _number(value[1])
+
+
+def _scores_of(value: object) -> Scores | None:
+    if value is None:
+        return None
+    if not isinstance(value, list) or len(value) != 4:
+        raise ValueError("not scores")
+    return Scores(_whole(value[0]), _whole(value[1]), _number(value[2]), _number(value[3]))
+
+
+def _kept(record: object, scenario: Scenario, budget: int) -> Analysis | None:
+    """The analysis a kept record holds, when it is one of ``scenario``'s text by this code within ``budget``."""
+    if not isinstance(record, dict) or record.get("format") != RECORD_FORMAT or \
+            record.get("code") != code_fingerprint() or record.get("scenario") != scenario.id:
+        return None
+    try:
+        states = _whole(record["states"])
+        if states > budget:
+            return None
+        endings = _map(record["endings"])
+        situations = _texts(record["situations"])
+        ranges = _map(record["range"])
+        expert_ending = record["expert_ending"]
+        if list(endings) != list(scenario.endings) or not set(situations) <= set(scenario.situations) or \
+                set(ranges) != {"resident", "rules"} or not (expert_ending is None or expert_ending in endings):
+            return None
+        result = Analysis(
+            scenario.id, situations, {ending: bool(reached) for ending, reached in endings.items()},
+            _whole(record["playthroughs"]), {axis: _pair(bounds) for axis, bounds in ranges.items()},
+            _texts(record["expert_route"]), expert_ending if isinstance(expert_ending, str) else None,
+            _scores_of(record["expert_scores"]), states, set(_texts(record["choices_taken"])),
+            _texts(record["dead_ends"]), record["cyclic"] is True,
+            {ending: s for ending, value in _map(record["ending_best"]).items() if (s := _scores_of(value))},
+            {_pair(pair) for pair in record["outcomes"]} if isinstance(record["outcomes"], list) else set(),
+            start={axis: _number(total) for axis, total in _map(record["start"]).items()})
+    except (KeyError, TypeError, ValueError):
+        return None
+    result.kept_from = scenario
     return result
 
 
@@ -597,7 +731,7 @@ def _summed(scenario: Scenario, explorer: _Explorer, root: int) -> Analysis:
                       [], None, None, len(order), explorer.choices_taken, sorted(explorer.dead_ends), cyclic)
     result.start = start_totals(scenario)
     result.outcomes = {(resident, rules_total) for _ending, resident, rules_total in ends.values()}
-    result.graph = explorer
+    result.explored = explorer
     _expert(result, root, order, explorer, count)
     return result
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import textwrap
 from pathlib import Path
 from collections.abc import Callable
@@ -20,6 +21,7 @@ EXAMPLES = ROOT / "scenarios" / "examples"
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="omgekeerd-test-cache-")  # never the user's cache folder
 os.environ["OMGEKEERD_STRICT_I18N"] = "1"  # an unknown interface string key fails loudly in tests
 i18n.set_strict(True)  # (also for this process, which imported the catalogue already)
 

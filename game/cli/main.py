@@ -416,7 +416,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help, or a usage error already printed
         return int(exc.code or 0)
     args.lang_given = any(a == "--lang" or a.startswith("--lang=") for a in given)  # play --resume keeps the session's
-    with safe_terminal():  # no scenario text drives the terminal: escape sequences are shown escaped
+    from game.content.kept import analysis_records
+    from scoring.keeping import kept_in
+
+    # no scenario text drives the terminal (escape sequences are shown escaped); an analysis made for a scenario
+    # text is kept in the user cache folder for the next command on the same text and code (scoring.keeping)
+    with safe_terminal(), kept_in(analysis_records()):
         return _dispatch(args)
 
 

@@ -236,10 +236,10 @@ def _stamp(folder: Path) -> list[object]:
 def _cache_file(folder: Path) -> Path:
     import hashlib
 
-    import platformdirs
+    from game.content.kept import cache_folder
 
     name = hashlib.sha256(str(folder.resolve()).encode("utf-8")).hexdigest()[:16]
-    return Path(platformdirs.user_cache_dir("omgekeerd", appauthor=False)) / f"listing-{name}.json"
+    return cache_folder() / f"listing-{name}.json"
 
 
 def _from_json(data: object, stamp: list[object]) -> list[Listed] | None:
@@ -260,15 +260,14 @@ def library_listing(folder: Path | None = None) -> list[Listed]:
     """
     import json
 
+    from game.content.kept import read_json, write_json
+
     folder = folder or default_folder()
     try:
         stamp, cache = _stamp(folder), _cache_file(folder)
     except OSError:
         return [_listed(entry) for entry in load_library(folder).entries]
-    try:
-        found = _from_json(json.loads(cache.read_text(encoding="utf-8")), json.loads(json.dumps(stamp)))
-    except (OSError, ValueError):
-        found = None
+    found = _from_json(read_json(cache), json.loads(json.dumps(stamp)))
     if found is not None:
         return found
     listing = [_listed(entry) for entry in load_library(folder).entries]
@@ -277,11 +276,5 @@ def library_listing(folder: Path | None = None) -> list[Listed]:
               {"path": i.first_error.path, "line": i.first_error.line, "severity": i.first_error.severity,
                "message": i.first_error.message, "hint": i.first_error.hint, "knock_on": i.first_error.knock_on}}
              for i in listing]
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        partial = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
-        partial.write_text(json.dumps({"stamp": stamp, "items": items}), encoding="utf-8")
-        os.replace(partial, cache)
-    except OSError:
-        pass  # no cache this time; the listing is right either way
+    write_json(cache, {"stamp": stamp, "items": items})  # when it fails: no cache this time, the listing is right
     return listing

@@ -67,10 +67,10 @@ class TemplateCache(BytecodeCache):
 
 def template_cache(options: str) -> TemplateCache | None:
     """The cache in the user cache folder (None when the platform gives none)."""
-    try:
-        import platformdirs
+    from game.content.kept import cache_folder
 
-        folder = Path(platformdirs.user_cache_dir("omgekeerd", appauthor=False)) / "templates"
+    try:
+        folder = cache_folder() / "templates"
     except Exception:  # noqa: BLE001 - no cache folder: templates are compiled each run, as before
         return None
     return TemplateCache(folder, options)

@@ -1,0 +1,92 @@
+"""Files kept between runs in the user cache folder: the listing, the compiled report templates, the analyses.
+
+Nothing here is player data: each file is derived from scenario files or shipped code and can
+be thrown away at any time (the next run makes it again). Every read that fails (no folder, a
+damaged, foreign or half-written file) is a miss; every write goes to a temporary file first
+and replaces the old one at once, so a reader never sees half a file; a write that fails is
+skipped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from pathlib import Path
+
+ANALYSES_KEPT = 200  # analysis records kept (one per scenario text): the oldest beyond go first
+MAX_RECORD_BYTES = 64 * 1024 * 1024  # a record file larger than this is not read (it is not one of ours)
+
+
+def cache_folder() -> Path:
+    """The user cache folder of Omgekeerd (platformdirs; $XDG_CACHE_HOME on Linux)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("omgekeerd", appauthor=False))
+
+
+def read_json(path: Path) -> object:
+    """The JSON value in ``path``, or None when it cannot be read."""
+    try:
+        if path.stat().st_size > MAX_RECORD_BYTES:
+            return None
+        return json.loads(path.read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return None
+
+
+def write_json(path: Path, value: object) -> bool:
+    """Write ``value`` as JSON to ``path`` at once (temporary file, then replace); False when it failed."""
+    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        os.replace(partial, path)
+        return True
+    except (OSError, TypeError, ValueError):
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        return False
+
+
+class JsonRecords:
+    """Records by name as ``<folder>/<name>.json``, at most ``limit`` of them (a ``scoring.keeping.Keeper``)."""
+
+    def __init__(self, folder: Path, limit: int = ANALYSES_KEPT) -> None:
+        self.folder = folder
+        self.limit = limit
+
+    def _file(self, name: str) -> Path | None:
+        if not name or not all(c.isalnum() or c in "-_." for c in name) or name.startswith("."):
+            return None
+        return self.folder / f"{name}.json"
+
+    def get(self, name: str) -> object:
+        path = self._file(name)
+        return None if path is None else read_json(path)
+
+    def put(self, name: str, record: dict[str, object]) -> None:
+        path = self._file(name)
+        if path is not None and write_json(path, record):
+            self._prune()
+
+    def _prune(self) -> None:
+        """Remove the least recently written records beyond the limit."""
+        try:
+            files = [(p.stat().st_mtime_ns, p) for p in self.folder.glob("*.json")]
+        except OSError:
+            return
+        if len(files) <= self.limit:
+            return
+        files.sort()
+        for _when, path in files[:len(files) - self.limit]:
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+def analysis_records() -> JsonRecords | None:
+    """The keeper of analyses in the user cache folder (None when the platform gives no cache folder)."""
+    try:
+        return JsonRecords(cache_folder() / "analyses")
+    except Exception:  # noqa: BLE001 - no cache folder: every run explores afresh, as before
+        return None

@@ -1,0 +1,128 @@
+"""Analyses kept between runs (issue 16): a kept analysis is the fresh one; any other record is explored again."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from game.content.kept import JsonRecords
+from game.content.library import catalogue_for, check_file, default_folder, scenario_files
+from game.engine.model import Scenario
+from scoring import analysis
+from scoring.keeping import kept_in
+from scoring.routes import ending_routes
+
+LIBRARY = scenario_files(default_folder())
+
+
+def fresh(path: Path) -> Scenario:
+    """A newly loaded scenario object (the in-process memo knows scenarios by object)."""
+    entry = check_file(path, catalogue_for(path)[0])
+    assert entry.scenario is not None and entry.ok, entry.findings[:3]
+    return entry.scenario
+
+
+def record_file(folder: Path, scenario: Scenario) -> Path:
+    return folder / f"analysis-{scenario.content_hash}.json"
+
+
+@pytest.mark.parametrize("path", LIBRARY, ids=lambda p: p.stem)
+def test_a_kept_analysis_is_the_fresh_one_and_its_routes_too(path: Path, tmp_path: Path) -> None:
+    records = JsonRecords(tmp_path)
+    explored = analysis.analyse(fresh(path))
+    with kept_in(records):
+        first = fresh(path)
+        analysis.analyse(first)  # explores and keeps
+        assert record_file(tmp_path, first).is_file()
+        kept = analysis.analyse(fresh(path))  # read back
+    assert kept.explored is None and kept.kept_from is not None  # no exploration yet
+    assert kept == explored  # every field but the state graph
+    assert json.dumps(kept.to_json()) == json.dumps(explored.to_json())
+    assert {(k, type(v)) for k, v in kept.range.items()} == {(k, type(v)) for k, v in explored.range.items()}
+    scenario = kept.kept_from
+    assert scenario is not None
+    assert ending_routes(scenario, kept) == ending_routes(scenario, explored)  # the graph is explored when asked
+    assert kept.explored is not None and kept.route_without_lever() == explored.route_without_lever()
+
+
+def test_a_record_of_other_code_another_case_or_damaged_is_not_used(tmp_path: Path) -> None:
+    path = default_folder() / "traplift.yaml"
+    records = JsonRecords(tmp_path)
+    scenario = fresh(path)
+    with kept_in(records):
+        good = analysis.analyse(scenario)
+    target = record_file(tmp_path, scenario)
+    original = json.loads(target.read_text(encoding="utf-8"))
+    wrong_range = {**original, "range": {"resident": [0, 1], "rules": [0, 1]}}
+    spoiled = [
+        {**wrong_range, "code": "0" * 32},  # made by other code
+        {**wrong_range, "scenario": "tas-van-oma"},  # another case's id
+        {**wrong_range, "format": 99},
+        {**wrong_range, "range": {"resident": ["laag", 1], "rules": [0, 1]}},
+        {**wrong_range, "endings": {"elders": True}},
+        {**wrong_range, "states": "veel"},
+        [1, 2, 3],
+    ]
+    texts = [json.dumps(r) for r in spoiled] + [target.read_text(encoding="utf-8")[:200], "", "\x00\xff"]
+    for text in texts:
+        target.write_text(text, encoding="utf-8")
+        with kept_in(records):
+            again = analysis.analyse(fresh(path))
+        assert again == good and again.explored is not None, text[:80]  # explored afresh
+        assert json.loads(target.read_text(encoding="utf-8")) == original  # and kept right again
+
+
+def test_a_record_beyond_the_budget_asked_for_is_explored_within_it(tmp_path: Path) -> None:
+    path = default_folder() / "traplift.yaml"
+    records = JsonRecords(tmp_path)
+    with kept_in(records):
+        exact = analysis.analyse(fresh(path))
+        smaller = analysis.analyse(fresh(path), max_states=exact.states // 2)
+    assert not exact.approximate and smaller.approximate and smaller.too_large
+
+
+def test_an_approximate_analysis_is_not_kept(tmp_path: Path) -> None:
+    path = default_folder() / "traplift.yaml"
+    with kept_in(JsonRecords(tmp_path)):
+        result = analysis.analyse(fresh(path), max_states=10)
+    assert result.approximate and not list(tmp_path.glob("*.json"))
+
+
+def test_without_a_keeper_nothing_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    analysis.analyse(fresh(default_folder() / "traplift.yaml"))
+    assert not list(tmp_path.rglob("*.json"))
+
+
+def test_the_oldest_records_go_beyond_the_limit(tmp_path: Path) -> None:
+    records = JsonRecords(tmp_path, limit=3)
+    for number in range(6):
+        records.put(f"analysis-{number:016x}", {"n": number})
+    assert sorted(p.name for p in tmp_path.glob("*.json")) == [f"analysis-{n:016x}.json" for n in (3, 4, 5)]
+    assert records.get("../buiten") is None and records.get("analysis-0000000000000005") == {"n": 5}
+
+
+def test_commands_give_the_same_cold_and_from_kept_analyses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             cli) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "bieb"
+    folder.mkdir()
+    for name in ("traplift.yaml", "levers.yaml"):
+        shutil.copy(default_folder() / name, folder / name)
+    monkeypatch.setenv("OMGEKEERD_SCENARIOS", str(folder))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    commands = [("analyze", "traplift", "--json"), ("validate", str(folder / "traplift.yaml")),
+                ("--data-dir", str(tmp_path / "d1"), "play", "--text", "traplift", "--choices",
+                 "keukentafel_plannen,hele_dag", "--json")]
+    cold = [cli(*command) for command in commands]
+    kept = list((tmp_path / "cache").rglob("analysis-*.json"))
+    assert len(kept) == 1
+    commands[2] = tuple(w.replace("d1", "d2") for w in commands[2])
+    warm = [cli(*command) for command in commands]
+    assert warm == cold
+    # a damaged record changes nothing either
+    kept[0].write_text("{", encoding="utf-8")
+    commands[2] = tuple(w.replace("d2", "d3") for w in commands[2])
+    assert [cli(*command) for command in commands] == cold
