@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from game.i18n import t, tn
 from game.engine.vocabulary import BACKGROUNDS, LANGUAGES
 from game.render.safe_output import safe_terminal
+from game.cli.command import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 
 # The library, the loader and the finding shapes load where a command uses them: the window's first frame and
 # ``--help`` need none of them (issue 16).
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
     from game.engine.findings import Finding
     from game.engine.session import Session
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 class UsageError(Exception):

@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Callable
 
-from game.cli.command import as_run
+from game.cli.command import EXIT_FINDINGS, EXIT_OK, as_run, open_store
 from game.i18n import t, tn
 from game.engine.model import BACKGROUNDS, LANGUAGES
 from game.play.resume import source_for
@@ -18,16 +18,9 @@ from game.render.conditions import refusal_text
 from game.render.terminal import TextScreen, play_interactive, play_scripted
 
 DEFAULT_PLAYER = "speler"
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 Read = Callable[[str], str]
 
-
-def open_store(args: argparse.Namespace) -> Store:
-    """The store of ``--data-dir`` (else $OMGEKEERD_DATA, else the user data dir), queueing xAPI statements."""
-    from game.xapi.recorder import open_recording_store
-
-    return open_recording_store(getattr(args, "data_dir", None))
 
 
 def play_recorded(args: argparse.Namespace, read: Read = input) -> int:

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from game.cli.play import EXIT_FINDINGS, EXIT_OK, open_store
+from game.cli.command import EXIT_FINDINGS, EXIT_OK, open_store
 from game.cli.store import add_data_dir, open_reading
 from game.engine.model import LANGUAGES
 from game.i18n import has, t, tn

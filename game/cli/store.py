@@ -9,7 +9,7 @@ from typing import Any
 
 from game.i18n import t, tn
 from game.engine.model import LANGUAGES
-from game.cli.play import EXIT_FINDINGS, EXIT_OK, open_store
+from game.cli.command import EXIT_FINDINGS, EXIT_OK, open_store
 from game.cli.xapi import add_export_options, export_other
 from game.play.report import write_saved_report
 from game.store.database import SavedSession, Store, StoreError, damage_text

@@ -17,12 +17,12 @@ from collections.abc import Callable
 
 from game.engine.model import LANGUAGES
 from game.i18n import t, tn
+from game.cli.command import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:  # the room and its web server load only when a workshop opens
     from game.workshop.recording import GroupRecorder
     from game.workshop.room import Room
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 DEFAULT_PORT = 8080
 Read = Callable[[str], str]
 

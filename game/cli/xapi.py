@@ -48,7 +48,7 @@ def export_other(args: argparse.Namespace) -> int | None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from game.cli.play import open_store
+    from game.cli.command import open_store
     from game.xapi.config import load
     from game.xapi.exports import write_moodle, write_statements
     from game.xapi.groups import queue_groups
@@ -76,7 +76,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     """Send the outbox in batches and say what was sent, refused (with reasons) and is still queued."""
-    from game.cli.play import open_store
+    from game.cli.command import open_store
     from game.xapi.config import config_path, load
     from game.xapi.groups import queue_groups
     from game.xapi.recorder import Recorder
