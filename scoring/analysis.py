@@ -22,7 +22,7 @@ import hashlib
 import math
 import time
 import weakref
-from dataclasses import dataclass, field
+from game.engine.records import dataclass, field
 from array import array
 from pathlib import Path
 from collections.abc import Callable, MutableSequence, Sequence

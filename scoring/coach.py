@@ -10,7 +10,7 @@ where the route left the expert route. Pure: no store, no files, no interface te
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from game.engine.records import dataclass
 
 from game.engine import rules
 from game.engine.model import Choice, Scenario, Text

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
-from dataclasses import dataclass
+from game.engine.records import dataclass
 
 from game.engine import rules
 from game.engine.model import Condition, Metric, Scenario

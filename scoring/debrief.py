@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from game.engine.records import dataclass, field
 
 from game.engine.model import BACKGROUNDS, THINKING_ERRORS, Scenario, Text
 from game.engine.session import Session
@@ -49,6 +49,8 @@ class RouteStep:
 
 @dataclass(frozen=True)
 class LeverNote:
+    """A lever as the debrief shows it: title, explanation and source."""
+
     id: str
     title: Text
     explain: Text

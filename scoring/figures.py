@@ -13,7 +13,7 @@ Counted on the analysis's state graph (``scoring.routes``), never by listing rou
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from game.engine.records import dataclass, field
 
 from game.engine.model import Scenario
 

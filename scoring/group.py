@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from game.engine.records import dataclass
 
 from game.engine import rules
 from game.engine.model import THINKING_ERRORS, Scenario, Text

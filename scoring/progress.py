@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from game.engine.records import dataclass
 
 from game.engine.model import THINKING_ERRORS, Text
 

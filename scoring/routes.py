@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from game.engine.records import dataclass, field
 
 from game.engine.model import Scenario
 

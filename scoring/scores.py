@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from game.engine.records import dataclass
 
 from game.engine.model import Ending, Scenario, Text
 from game.engine.rules import start_metrics

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from game.engine.records import dataclass, field
 from pathlib import Path
 
 from game.engine.gcpause import without_cyclic_gc
@@ -46,6 +46,8 @@ class Entry:
 
 @dataclass
 class Library:
+    """The scenario folder as loaded: the lever catalogue (with its findings) and every file's entry."""
+
     folder: Path
     catalogue: dict[str, Lever]
     catalogue_findings: list[Finding]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from game.engine.records import dataclass, field
 from collections.abc import Iterable
 
 from game.engine.controls import one_line

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
+from game.engine.records import dataclass
 
 from transitions import EventData, Machine, MachineError
 

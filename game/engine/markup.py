@@ -26,7 +26,7 @@ a line break.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from game.engine.records import dataclass, field
 
 _STARS = re.compile(r"\*+")
 _BLANK_LINES = re.compile(r"\n\s*\n")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from game.engine.records import dataclass, field
 from collections.abc import Mapping
 
 from game.engine.vocabulary import BACKGROUNDS, LANGUAGES  # noqa: F401  (re-exported: the engine's word lists)
@@ -63,6 +63,8 @@ class Condition:
 
 @dataclass
 class Metric:
+    """One metric of the case: its axis, start and bounds (a value is clamped to them)."""
+
     id: str
     label: Text
     axis: str
@@ -75,6 +77,8 @@ class Metric:
 
 @dataclass
 class Choice:
+    """One option of a situation: where it leads, its condition, effects, flags, thinking errors and levers."""
+
     id: str
     text: Text
     goto: str
@@ -103,6 +107,8 @@ class Route:
 
 @dataclass
 class Situation:
+    """One moment of the case: its text and speaker, its choices, or its ``next`` routes."""
+
     id: str
     text: Text
     line: int
@@ -129,6 +135,8 @@ class Situation:
 
 @dataclass
 class Epilogue:
+    """A paragraph an ending adds when its condition holds."""
+
     text: Text
     line: int
     condition: Condition | None = None
@@ -136,6 +144,8 @@ class Epilogue:
 
 @dataclass
 class Ending:
+    """Where a playthrough ends: its story, declared outcome, effects and epilogue."""
+
     id: str
     title: Text
     text: Text
@@ -160,6 +170,8 @@ class Document:
 
 @dataclass
 class Lever:
+    """A legal or practical lever (an article, a service) with the period it is in force."""
+
     id: str
     title: Text
     explain: Text
@@ -180,6 +192,8 @@ class Lever:
 
 @dataclass
 class Debrief:
+    """What the case says in the debrief: reflection, background, sources, expertise per background."""
+
     reflection: Text = EMPTY
     background: Text = EMPTY
     sources: list[str] = field(default_factory=list)
@@ -188,6 +202,8 @@ class Debrief:
 
 @dataclass
 class Resident:
+    """The (fictional) resident of the case: name, age, household, portrait."""
+
     name: str = ""
     age: int | None = None
     household: Text = EMPTY

@@ -8,7 +8,7 @@ graph (the expert route), so all of them agree on what a choice does and where p
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from game.engine.records import dataclass, field
 
 from game.engine.model import Choice, Condition, Metric, Scenario, Situation
 

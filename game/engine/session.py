@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from game.engine.records import dataclass
 from typing import TypedDict
 
 from game.engine import machine as state_machine

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import os
 import re
-from dataclasses import dataclass, field
+from game.engine.records import dataclass, field
 import datetime as _dt
 from collections.abc import Iterable
 

@@ -7,7 +7,7 @@ hand the pure builders of ``scoring`` what they need. No pygame, no printing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from game.engine.records import dataclass
 from typing import Protocol
 
 from game.content.library import Library, load_library

@@ -7,7 +7,8 @@ stopped by a storage problem); tests use it to compare with the real store. It r
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
+from game.engine.records import dataclass, field
 from collections.abc import Callable
 
 from game.engine.model import BACKGROUNDS, Scenario

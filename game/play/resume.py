@@ -11,7 +11,7 @@ names it (number, id, situation, reason) so the caller can offer to start again.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from game.engine.records import dataclass
 from pathlib import Path
 
 from game.i18n import t

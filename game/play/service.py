@@ -12,7 +12,7 @@ disagree: a step the store refuses is taken back in the session too. No pygame, 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from game.engine.records import dataclass
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 

@@ -8,7 +8,7 @@ the helpers here turn the pure objects of ``scoring`` into the few strings they 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from game.engine.records import dataclass, field
 
 from game.engine import markup
 from game.engine.model import Text

@@ -10,7 +10,7 @@ never let a player reach is grey and dashed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from game.engine.records import dataclass, field
 
 from game.engine import markup
 from game.engine.model import Condition, Scenario, Situation

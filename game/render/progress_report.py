@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from game.engine.records import dataclass
 from functools import partial
 
 from game.engine import markup

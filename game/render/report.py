@@ -10,7 +10,7 @@ trajectory is inline SVG. Interface strings are the catalogue's ``report.`` sect
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from game.engine.records import dataclass
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
@@ -54,6 +54,8 @@ class Fact:
 
 @dataclass(frozen=True)
 class ScoreCard:
+    """One axis score in the header: its number, bar width and meaning in words."""
+
     label: str
     value: int
     width: int  # of the bar, in percent
@@ -62,12 +64,16 @@ class ScoreCard:
 
 @dataclass(frozen=True)
 class QuestionRow:
+    """One of the four questions with how its metrics moved."""
+
     question: Question
     moved: str
 
 
 @dataclass(frozen=True)
 class LeverGroup:
+    """The levers of one kind (used, missed, other), under their heading."""
+
     key: str  # its heading in the catalogue: report.<key>
     kind: str
     notes: list[LeverNote]
@@ -75,6 +81,8 @@ class LeverGroup:
 
 @dataclass(frozen=True)
 class BackgroundNote:
+    """What the case says to the player's background."""
+
     heading: str
     text: Text
 
@@ -228,12 +236,16 @@ SIZE, LEFT, TOP, PLOT = 420, 56, 16, 340  # the plot square is PLOT wide, at (LE
 
 @dataclass(frozen=True)
 class Point:
+    """A point of the quadrant chart, in SVG units."""
+
     x: float
     y: float
 
 
 @dataclass(frozen=True)
 class Area:
+    """One quadrant of the chart (``current``: the one the playthrough ends in)."""
+
     kind: str
     x: float
     y: float
@@ -245,6 +257,8 @@ class Area:
 
 @dataclass(frozen=True)
 class Tick:
+    """A scale mark on both axes of the chart."""
+
     value: int
     across: float  # x of the tick on the resident axis
     up: float  # y of the tick on the rules axis
@@ -264,6 +278,8 @@ class Marker:
 
 @dataclass(frozen=True)
 class Chart:
+    """The quadrant chart: its areas, ticks, axis labels and the routes drawn on it."""
+
     alt: str
     areas: list[Area]
     ticks: list[Tick]

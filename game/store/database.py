@@ -27,7 +27,7 @@ import tempfile
 import time
 import unicodedata
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from game.engine.records import dataclass, field
 from pathlib import Path
 from collections.abc import Callable, Iterator, Sequence
 

@@ -8,7 +8,7 @@ the decision being taken.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from game.engine.records import dataclass
 from collections.abc import Mapping, Sequence
 
 from game.engine.model import Scenario

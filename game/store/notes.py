@@ -8,7 +8,7 @@ are never exported to another laptop (they may say more about a person than a ps
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from game.engine.records import dataclass, field
 
 from game.store.database import Store, StoreError
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from game.engine.records import dataclass
 from typing import Any, Protocol
 from collections.abc import Callable, Sequence
 

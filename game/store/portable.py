@@ -21,7 +21,7 @@ import os
 import re
 import sqlite3
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from game.engine.records import dataclass
 from pathlib import Path
 from typing import Any
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import threading
-from dataclasses import dataclass
+from game.engine.records import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 

@@ -6,7 +6,7 @@ its own. Starting, choosing, undoing, finishing and reporting are ``game.play.se
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from game.engine.records import dataclass, field
 from pathlib import Path
 
 from game.content.library import Entry, Library, check_file, catalogue_for, load_library

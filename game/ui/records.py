@@ -9,7 +9,7 @@ problem. Pure Python: no pygame.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from game.engine.records import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from game.engine.records import dataclass
 from typing import TYPE_CHECKING, Any
 
 from game.ui.screens.base import ResultHandler, Screen

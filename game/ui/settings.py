@@ -12,7 +12,8 @@ import contextlib
 import ipaddress
 import json
 import os
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, fields
+from game.engine.records import dataclass
 from pathlib import Path
 from typing import Any
 

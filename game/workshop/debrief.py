@@ -8,7 +8,7 @@ and the stored session always show the same numbers.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from game.engine.records import dataclass
 
 from game.engine.model import Scenario, Text
 from game.engine.session import Session

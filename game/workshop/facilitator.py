@@ -7,7 +7,7 @@ takes ``now`` from the caller, like the room.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from game.engine.records import dataclass
 
 from game.engine.model import Text
 from game.workshop.room import Reason, Room, RoomView

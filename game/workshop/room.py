@@ -15,7 +15,7 @@ import secrets
 import threading
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from game.engine.records import dataclass, field
 from typing import Any
 from collections.abc import Callable
 

@@ -16,7 +16,7 @@ import json
 import logging
 import threading
 import time
-from dataclasses import dataclass
+from game.engine.records import dataclass
 from importlib import resources
 from typing import Any
 from collections.abc import Awaitable, Callable

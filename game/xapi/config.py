@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
+from game.engine.records import dataclass, field
 from pathlib import Path
 from collections.abc import Mapping
 from urllib.parse import urlsplit

@@ -10,7 +10,7 @@ import datetime as _dt
 import hashlib
 import hmac
 import unicodedata
-from dataclasses import dataclass
+from game.engine.records import dataclass
 from functools import lru_cache
 from typing import Any
 from collections.abc import Mapping, Sequence

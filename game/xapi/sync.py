@@ -17,7 +17,7 @@ import json
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass, field
+from game.engine.records import dataclass, field
 from typing import Protocol
 from collections.abc import Callable, Sequence
 

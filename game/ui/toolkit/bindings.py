@@ -9,7 +9,7 @@ the app, for the global keys below). Key specs are short strings such as ``"d"``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from game.engine.records import dataclass
 from collections.abc import Iterable, Sequence
 
 import pygame

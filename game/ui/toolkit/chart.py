@@ -9,7 +9,7 @@ two markers meet). Tests read the same plan.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from game.engine.records import dataclass, field
 
 import pygame
 

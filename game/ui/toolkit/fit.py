@@ -17,7 +17,8 @@ widgets to a column), picks the type sizes and builds the regions:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from game.engine.records import dataclass
 
 import pygame
 

@@ -7,7 +7,7 @@ the text-size setting, projector mode and the window height.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from game.engine.records import dataclass
 
 from game.ui.settings import TEXT_SIZES, Settings
 

@@ -9,7 +9,7 @@ text layouts are cached, so rebuilding is cheap.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from game.engine.records import dataclass, field
 from collections.abc import Callable, Iterable
 
 import pygame

@@ -1,0 +1,198 @@
+"""Dataclasses that cost one compile each: ``dataclass`` here is the standard decorator, made at start-up faster.
+
+Python 3.11's ``dataclasses.dataclass`` compiles every method it writes on its own, up to six a
+class (frozen ones the most), at every start: 0.25-0.5 ms a class, 20-26 ms of a short command
+that loads a case and writes a report (issue 16). This decorator lets the standard one register
+the fields (so ``fields``, ``replace``, ``asdict`` and ``is_dataclass`` work as ever), then writes
+the methods the standard one would write — ``__init__`` (defaults, default factories,
+``__post_init__``), ``__repr__``, ``__eq__``, ``__hash__`` by the same rules, and for a frozen
+class ``__setattr__`` and ``__delattr__`` that raise ``FrozenInstanceError`` — as one source,
+compiled once. A method the class defines itself is kept, as the standard decorator keeps it.
+
+What it does not do itself it hands to the standard decorator unchanged: ``order``, ``slots``,
+``unsafe_hash``, ``kw_only`` and ``InitVar``/``ClassVar`` annotations. Two differences remain, both
+invisible to code that uses the class: the registered ``__dataclass_params__`` say init, repr, eq
+and frozen False (the methods are ours), and a frozen class may inherit from a non-frozen one.
+``tests/test_records.py`` builds every class made here again with the standard decorator and
+compares their signatures, fields, reprs, equality, hashing and freezing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import weakref
+from collections.abc import Callable
+from dataclasses import MISSING, Field, FrozenInstanceError, field
+from operator import attrgetter
+from reprlib import recursive_repr
+from typing import TypeVar, dataclass_transform, overload
+
+__all__ = ["dataclass", "field", "FrozenInstanceError"]
+
+_T = TypeVar("_T")
+
+
+class _Factory:
+    """The default of a parameter whose field has a default factory (shown as the standard one shows it)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<factory>"
+
+
+_FACTORY = _Factory()
+OPTIONS: weakref.WeakKeyDictionary[type, tuple[bool, bool, bool, bool]] = weakref.WeakKeyDictionary()
+# ^ each class built here: its (init, repr, eq, frozen), for tests/test_records.py
+
+
+@overload
+def dataclass(cls: type[_T], /) -> type[_T]: ...
+
+
+@overload
+def dataclass(*, init: bool = True, repr: bool = True, eq: bool = True, order: bool = False,
+              unsafe_hash: bool = False, frozen: bool = False, slots: bool = False,
+              kw_only: bool = False) -> Callable[[type[_T]], type[_T]]: ...
+
+
+@dataclass_transform(field_specifiers=(field, Field))
+def dataclass(cls: type[_T] | None = None, /, *, init: bool = True, repr: bool = True,
+              eq: bool = True, order: bool = False, unsafe_hash: bool = False, frozen: bool = False,
+              slots: bool = False, kw_only: bool = False) -> type[_T] | Callable[[type[_T]], type[_T]]:
+    """``dataclasses.dataclass`` with the same options and results, its methods compiled as one source."""
+
+    def wrap(cls: type[_T]) -> type[_T]:
+        annotations = cls.__dict__.get("__annotations__", {})
+        special = any("InitVar" in str(kind) or "ClassVar" in str(kind) for kind in annotations.values())
+        if order or slots or unsafe_hash or kw_only or special:
+            return dataclasses.dataclass(cls, init=init, repr=repr, eq=eq, order=order, unsafe_hash=unsafe_hash,
+                                         frozen=frozen, slots=slots, kw_only=kw_only)
+        return _built(cls, init, repr, eq, frozen)
+
+    return wrap if cls is None else wrap(cls)
+
+
+def _built(cls: type[_T], init: bool, with_repr: bool, eq: bool, frozen: bool) -> type[_T]:
+    own = cls.__dict__
+    documented = bool(own.get("__doc__"))
+    if not documented:
+        cls.__doc__ = " "  # for now: the standard decorator would work out a signature before ours exists
+    class_hash = own.get("__hash__", MISSING)
+    explicit_hash = not (class_hash is MISSING or (class_hash is None and "__eq__" in own))
+    if frozen:
+        for name in ("__setattr__", "__delattr__"):
+            if name in own:
+                raise TypeError(f"Cannot overwrite attribute {name} in class {cls.__name__}")
+    dataclasses.dataclass(cls, init=False, repr=False, eq=False)  # registers the fields, writes no method
+    fields: list[Field[object]] = list(own["__dataclass_fields__"].values())  # no pseudo-fields: see wrap
+    made: dict[str, object] = {}
+    if init and "__init__" not in own:  # the one method compiled: it runs for every object made
+        names: dict[str, object] = {"_FACTORY": _FACTORY, "_setattr": object.__setattr__}
+        source = "\n".join(_init(fields, frozen, hasattr(cls, "__post_init__"), names)) + "\n"
+        exec(compile(source, f"<dataclass {cls.__module__}.{cls.__qualname__}>", "exec"), names)
+        made["__init__"] = names["__init__"]
+    if with_repr and "__repr__" not in own:
+        made["__repr__"] = _repr_of(tuple(f.name for f in fields if f.repr))
+    if eq and "__eq__" not in own:
+        made["__eq__"] = _eq_of(_values_of(tuple(f.name for f in fields if f.compare)))
+    if eq and frozen and not explicit_hash:
+        made["__hash__"] = _hash_of(_values_of(tuple(f.name for f in fields
+                                                     if (f.compare if f.hash is None else f.hash))))
+    if frozen:
+        made["__setattr__"], made["__delattr__"] = _frozen_of(cls, frozenset(f.name for f in fields))
+    for name, method in made.items():
+        setattr(method, "__qualname__", f"{cls.__qualname__}.{name}")  # noqa: B010 - any callable
+        setattr(cls, name, method)
+    if "__init__" in made:
+        init_method = own["__init__"]
+        init_method.__annotations__ = {f.name: f.type for f in fields if f.init} | {"return": None}
+    if eq and not frozen and not explicit_hash:
+        cls.__hash__ = None  # type: ignore[assignment]  # as the standard one: equal by value, so unhashable
+    if not documented:
+        import inspect
+
+        try:
+            text = str(inspect.signature(cls)).replace(" -> None", "")
+        except (TypeError, ValueError):
+            text = ""
+        cls.__doc__ = cls.__name__ + text
+    OPTIONS[cls] = (init, with_repr, eq, frozen)
+    return cls
+
+
+def _values_of(names: tuple[str, ...]) -> Callable[[object], tuple[object, ...]]:
+    """The field values an object is compared (or hashed) by, as a tuple."""
+    if not names:
+        return lambda _self: ()
+    if len(names) == 1:
+        name = names[0]
+        return lambda self: (getattr(self, name),)
+    return attrgetter(*names)
+
+
+def _repr_of(names: tuple[str, ...]) -> Callable[[object], str]:
+    def __repr__(self: object) -> str:
+        return f"{self.__class__.__qualname__}({', '.join([f'{n}={getattr(self, n)!r}' for n in names])})"
+
+    return recursive_repr()(__repr__)  # as the standard one: a repr that reaches itself shows '...'
+
+
+def _eq_of(values: Callable[[object], tuple[object, ...]]) -> Callable[[object, object], object]:
+    def __eq__(self: object, other: object) -> object:
+        if other.__class__ is self.__class__:
+            return values(self) == values(other)
+        return NotImplemented
+
+    return __eq__
+
+
+def _hash_of(values: Callable[[object], tuple[object, ...]]) -> Callable[[object], int]:
+    def __hash__(self: object) -> int:
+        return hash(values(self))
+
+    return __hash__
+
+
+def _frozen_of(cls: type, names: frozenset[str]) -> tuple[Callable[[object, str, object], None],
+                                                          Callable[[object, str], None]]:
+    def __setattr__(self: object, name: str, value: object) -> None:
+        if type(self) is cls or name in names:
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)  # type: ignore[arg-type]  # self is a cls
+
+    def __delattr__(self: object, name: str) -> None:
+        if type(self) is cls or name in names:
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)  # type: ignore[arg-type]
+
+    return __setattr__, __delattr__
+
+
+def _init(fields: list[Field[object]], frozen: bool, post_init: bool, names: dict[str, object]) -> list[str]:
+    """The source of ``__init__``, as the standard decorator writes it."""
+    params: list[str] = []
+    body: list[str] = []
+    for f in fields:
+        if f.default is not MISSING:
+            names[f"_default_{f.name}"] = f.default
+        if f.default_factory is not MISSING:
+            names[f"_factory_{f.name}"] = f.default_factory
+        if f.init:
+            if f.default is not MISSING:
+                params.append(f"{f.name}=_default_{f.name}")
+                value = f.name
+            elif f.default_factory is not MISSING:
+                params.append(f"{f.name}=_FACTORY")
+                value = f"_factory_{f.name}() if {f.name} is _FACTORY else {f.name}"
+            else:
+                params.append(f.name)
+                value = f.name
+        elif f.default_factory is not MISSING:
+            value = f"_factory_{f.name}()"
+        else:  # not a parameter: reading it gives the class attribute (its default), as with the standard one
+            continue
+        body.append(f"    _setattr(self, {f.name!r}, {value})" if frozen else f"    self.{f.name} = {value}")
+    if post_init:
+        body.append("    self.__post_init__()")
+    return [f"def __init__(self, {', '.join(params)}):" if params else "def __init__(self):"] + (body or ["    pass"])

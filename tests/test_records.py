@@ -1,0 +1,152 @@
+"""Every class built by game.engine.records.dataclass behaves as the standard decorator's twin of it (issue 16)."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import inspect
+import pkgutil
+import re
+from dataclasses import MISSING
+
+import pytest
+
+import game
+import scoring
+from game.engine import records
+from game.engine.records import dataclass, field
+
+
+def _all_modules() -> list[str]:
+    names = []
+    for package in (game, scoring):
+        for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+            names.append(info.name)
+    return names
+
+
+for _name in _all_modules():
+    importlib.import_module(_name)  # every class of the game is made (the window's too: pygame is headless here)
+
+BUILT = sorted(records.OPTIONS.keys(), key=lambda c: f"{c.__module__}.{c.__qualname__}")
+
+
+def twin(cls: type) -> type:
+    """The same class body decorated by the standard dataclasses.dataclass."""
+    init, with_repr, eq, frozen = records.OPTIONS[cls]
+    made = {name for name, value in cls.__dict__.items() if _made_by_records(value)}
+    skipped = made | {"__dict__", "__weakref__", "__dataclass_fields__", "__dataclass_params__", "__match_args__"}
+    body = {k: v for k, v in cls.__dict__.items() if k not in skipped}
+    if "__hash__" in body and body["__hash__"] is None and "__eq__" in made:
+        del body["__hash__"]  # set by the decorator, not by the class
+    if body.get("__doc__") == _generated_doc(cls):
+        body["__doc__"] = None
+    for f in dataclasses.fields(cls):
+        if f.name in cls.__dict__.get("__annotations__", {}):
+            body[f.name] = dataclasses.field(default=f.default, default_factory=f.default_factory, init=f.init,
+                                             repr=f.repr, hash=f.hash, compare=f.compare, metadata=f.metadata)
+    made_twin = type(cls.__name__, cls.__bases__, body)
+    made_twin.__qualname__ = cls.__qualname__
+    return dataclasses.dataclass(made_twin, init=init, repr=with_repr, eq=eq, frozen=frozen)
+
+
+def _made_by_records(value: object) -> bool:
+    code = getattr(getattr(value, "__wrapped__", value), "__code__", None)
+    return code is not None and (code.co_filename.startswith("<dataclass ") or code.co_filename == records.__file__)
+
+
+def _generated_doc(cls: type) -> str:
+    try:
+        return cls.__name__ + str(inspect.signature(cls)).replace(" -> None", "")
+    except (TypeError, ValueError):
+        return ""
+
+
+def sample_arguments(cls: type) -> dict[str, object]:
+    return {f.name: f"<{f.name}>" for f in dataclasses.fields(cls)
+            if f.init and f.default is MISSING and f.default_factory is MISSING}
+
+
+def _repr(value: object) -> str:
+    return re.sub(r" at 0x[0-9a-f]+", "", repr(value))  # default objects made per instance differ in address
+
+
+def outcome(action, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+    """("value", what it returned) or ("raises", the kind of exception)."""
+    try:
+        return ("value", action(*args, **kwargs))
+    except Exception as exc:  # noqa: BLE001 - the kind of failure is what is compared
+        return ("raises", type(exc))
+
+
+def test_the_game_builds_its_classes_here() -> None:
+    assert len(BUILT) >= 100, len(BUILT)
+    from game.engine.model import Scenario, Text
+    from game.render.report import ScoreCard
+    assert {Scenario, Text, ScoreCard} <= set(BUILT)
+
+
+@pytest.mark.parametrize("cls", BUILT, ids=lambda c: f"{c.__module__}.{c.__qualname__}")
+def test_a_class_is_its_standard_twin(cls: type) -> None:
+    other = twin(cls)
+    assert str(inspect.signature(cls)) == str(inspect.signature(other))
+    assert cls.__doc__ == other.__doc__
+    shape = [(f.name, f.default, f.default_factory, f.init, f.repr, f.hash, f.compare, f.type)
+             for f in dataclasses.fields(cls)]
+    assert shape == [(f.name, f.default, f.default_factory, f.init, f.repr, f.hash, f.compare, f.type)
+                     for f in dataclasses.fields(other)]
+    assert (cls.__hash__ is None) == (other.__hash__ is None)
+    assert cls.__match_args__ == other.__match_args__
+    arguments = sample_arguments(cls)
+    ours, theirs = outcome(cls, **arguments), outcome(other, **arguments)
+    assert ours[0] == theirs[0]
+    if ours[0] == "raises":
+        assert ours[1] is theirs[1]
+        return
+    mine, standard = ours[1], theirs[1]
+    assert outcome(_repr, mine) == outcome(_repr, standard)
+    assert (mine == cls(**arguments)) == (standard == other(**arguments))
+    assert outcome(hash, mine)[0] == outcome(hash, standard)[0]
+    again = cls(**arguments)
+    if outcome(hash, mine)[0] == "value" and mine == again:
+        assert hash(mine) == hash(again)  # equal values hash alike
+    for f in dataclasses.fields(cls):
+        if f.init:
+            changed = {**arguments, f.name: "<anders>"}
+            assert (mine == outcome(cls, **changed)[1]) == (standard == outcome(other, **changed)[1])
+        for change in ((setattr, "<gezet>"), (delattr,)):  # each on new instances
+            assert outcome(change[0], cls(**arguments), f.name, *change[1:])[0] == \
+                outcome(change[0], other(**arguments), f.name, *change[1:])[0]
+    if all(f.default is not MISSING or f.default_factory is not MISSING for f in dataclasses.fields(cls) if f.init):
+        first, second = cls(), cls()
+        for f in dataclasses.fields(cls):
+            if f.default_factory is not MISSING and f.init:
+                assert getattr(first, f.name) is not getattr(second, f.name)  # a fresh value each
+
+
+def test_replace_asdict_and_a_repr_that_reaches_itself() -> None:
+    @dataclass(frozen=True)
+    class Point:
+        """A point."""
+
+        x: int
+        y: int = 0
+        tags: list[str] = field(default_factory=list, compare=False)
+
+    @dataclass
+    class Node:
+        """A node."""
+
+        name: str
+        children: list[Node] = field(default_factory=list)
+
+    assert dataclasses.replace(Point(1, 2), y=5) == Point(1, 5)
+    assert dataclasses.asdict(Point(1, tags=["a"])) == {"x": 1, "y": 0, "tags": ["a"]}
+    assert Point(1, 2, ["a"]) == Point(1, 2, ["b"]) and hash(Point(1, 2)) == hash(Point(1, 2, ["c"]))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Point(1).x = 2  # type: ignore[misc]
+    node = Node("a")
+    node.children.append(node)
+    assert repr(node) == "test_replace_asdict_and_a_repr_that_reaches_itself.<locals>.Node(name='a', children=[...])"
+    with pytest.raises(TypeError):
+        hash(node)
