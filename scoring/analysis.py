@@ -26,13 +26,16 @@ from game.engine.records import dataclass, field
 from array import array
 from pathlib import Path
 from collections.abc import Callable, MutableSequence, Sequence
+from typing import TYPE_CHECKING, TypeAlias
 
 from game.engine.gcpause import without_cyclic_gc
 from game.engine import rules
 from game.engine.model import Condition, Scenario
 from game.engine.rules import State
 from scoring import keeping
-from scoring.compact import Compiled, Effect, Predicate
+
+if TYPE_CHECKING:  # the compact states load when a case is explored (not for an analysis read back)
+    from scoring.compact import Compiled, Effect, Predicate
 
 _END = "\x00end"
 MAX_STATES = 25_000  # play states an exploration may visit (about 450 bytes and 6-10 µs each)
@@ -42,7 +45,8 @@ _CLOCK_EVERY = 256  # states between two looks at the clock
 Key = tuple[object, ...]  # a play state as the route tools tell states apart (see _Explorer.public)
 # One choice for the hot loop: requires, number, goto, effects, set mask, keep mask (~clear), position,
 # the goto's ending effects, its visited bit, whether it has ``next`` routes, whether play ends there.
-Move = tuple[Predicate | None, int, int, tuple[Effect, ...], int, int, int, tuple[Effect, ...], int, bool, bool]
+Move: TypeAlias = ("tuple[Predicate | None, int, int, tuple[Effect, ...], int, int, int, tuple[Effect, ...], int, "
+                   "bool, bool]")
 
 
 @dataclass(frozen=True)
@@ -284,7 +288,9 @@ class _Explorer:
         self.max_seconds = MAX_SECONDS if max_seconds is None else max_seconds
         self.clock = clock
         self.started = clock()
-        self.compiled = Compiled(scenario, *_referenced(scenario))
+        from scoring.compact import Compiled
+
+        self.compiled: Compiled = Compiled(scenario, *_referenced(scenario))
         self.metric_ids = self.compiled.metric_ids
         self.ending_index = {e: i for i, e in enumerate(scenario.endings)}
         self.memo: dict[tuple[float, ...], int] = {}

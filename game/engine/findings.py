@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from game.engine.records import dataclass, field
 from collections.abc import Iterable
 
@@ -56,6 +55,8 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     translated = DUTCH_WORDS.get(str(word).strip().lower())
     if translated in options:
         return f'did you mean "{translated}"?'
+    import difflib  # only when a name is unknown: a suggestion
+
     close = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
     return f'did you mean "{close[0]}"?' if close else ""
 
