@@ -693,10 +693,11 @@ def _summed(scenario: Scenario, explorer: _Explorer, root: int) -> Analysis:
     lo_l, hi_l = array("d", [infinite]) * size, array("d", [-infinite]) * size
     names = list(scenario.endings)
     endings: MutableSequence[int] = array("Q", bytes(8 * size)) if len(names) <= 64 else [0] * size
-    ends, edge_child = explorer.ends, explorer.edge_child
-    for state in order:
+    ends, edge_child, kind, first, last = explorer.ends, explorer.edge_child, explorer.kind, explorer.first, \
+        explorer.last
+    for state in order:  # the hot loop of the analysis: comparisons rather than min/max calls, locals only
         counted[state] = 1
-        if state in ends:
+        if kind[state] == 2:  # an end state
             ending, resident, rules_total = ends[state]
             count[state] = 1
             lo_r[state] = hi_r[state] = resident
@@ -706,15 +707,26 @@ def _summed(scenario: Scenario, explorer: _Explorer, root: int) -> Analysis:
         total, mask = 0, 0
         low_r = low_l = infinite
         high_r = high_l = -infinite
-        for edge in explorer.edges(state):
+        for edge in range(first[state], last[state]):
             child = edge_child[edge]
-            if not counted[child]:  # a back edge of a cycle
+            if cyclic and not counted[child]:  # a back edge of a cycle
                 continue
-            total += count[child]
+            paths = count[child]
+            total += paths
             mask |= endings[child]
-            if count[child]:
-                low_r, high_r = min(low_r, lo_r[child]), max(high_r, hi_r[child])
-                low_l, high_l = min(low_l, lo_l[child]), max(high_l, hi_l[child])
+            if paths:
+                value = lo_r[child]
+                if value < low_r:
+                    low_r = value
+                value = hi_r[child]
+                if value > high_r:
+                    high_r = value
+                value = lo_l[child]
+                if value < low_l:
+                    low_l = value
+                value = hi_l[child]
+                if value > high_l:
+                    high_l = value
         if shared is None:
             try:
                 count[state] = total
@@ -786,8 +798,9 @@ def _expert(result: Analysis, root: int, order: Sequence[int], explorer: _Explor
                                                         result.exact("rules", rules_total))
         return found
 
+    kind, first, last = explorer.kind, explorer.first, explorer.last
     for state in order:
-        if state in ends:
+        if kind[state] == 2:  # an end state
             ending, resident, rules_total = ends[state]
             scores = scored(resident, rules_total)
             exact_r, exact_l = exact(resident, rules_total)
@@ -799,7 +812,7 @@ def _expert(result: Analysis, root: int, order: Sequence[int], explorer: _Explor
                 result.ending_best[ending] = scores
             continue
         best: tuple[int, float, float, int] | None = None
-        for edge in explorer.edges(state):
+        for edge in range(first[state], last[state]):
             child = edge_child[edge]
             if not known_value[child] or not count[child]:
                 continue
