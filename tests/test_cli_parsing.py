@@ -43,3 +43,16 @@ def test_a_usage_error_prints_the_whole_programs_usage(given: list[str], capsys:
     assert stop.value.code == 2
     error = capsys.readouterr().err
     assert error.startswith("usage: omgekeerd") and "error:" in error
+
+
+@pytest.mark.parametrize("columns", [None, "55", "200", "0", "-3", "breed"])
+def test_help_is_as_wide_as_argparse_would_make_it(columns: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from game.cli.main import _columns
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert _columns() == shutil.get_terminal_size().columns

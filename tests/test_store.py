@@ -43,6 +43,7 @@ def test_without_option_or_environment_the_platform_user_data_dir_is_used(tmp_pa
     import platformdirs
 
     monkeypatch.delenv("OMGEKEERD_DATA", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "user"))  # where the user data dir is on Linux
     monkeypatch.setattr(platformdirs, "user_data_dir", lambda name, appauthor=None: str(tmp_path / "user" / name))
     assert data_folder() == tmp_path / "user" / "omgekeerd"
     with Store.open() as opened:

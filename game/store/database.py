@@ -20,10 +20,8 @@ import datetime as _dt
 import functools
 import os
 import re
-import shutil
 import sqlite3
 import sys
-import tempfile
 import time
 import unicodedata
 from contextlib import contextmanager
@@ -929,6 +927,9 @@ def _own_wal(path: Path, wal: Path) -> bool:
     db_page = _page_size(path)
     if db_page and page_size != db_page:
         return False
+    import shutil  # only for a store whose WAL file is left over (rare): not on every open
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="omgekeerd-wal-") as scratch:
         alone, joined = Path(scratch) / "alone.sqlite3", Path(scratch) / "joined.sqlite3"
         try:

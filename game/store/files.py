@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -81,6 +80,8 @@ def write_atomic_chunks(path: str | os.PathLike[str], chunks: Iterable[str | byt
     target = check_target(path)
     mode = _mode_for(target)
     folder = target.parent
+    import tempfile  # (with shutil, bz2 and lzma: only a command that writes a file loads it)
+
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "wb") as stream:

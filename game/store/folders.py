@@ -8,9 +8,9 @@ from pathlib import Path
 
 def default_data_dir() -> Path:
     """The platform's user data directory for Omgekeerd (ignores overrides)."""
-    import platformdirs
+    from game.content.kept import user_folder
 
-    return Path(platformdirs.user_data_dir("omgekeerd", appauthor=False))
+    return user_folder("data")
 
 
 def data_folder(data_dir: str | os.PathLike[str] | None = None) -> Path:

@@ -51,9 +51,9 @@ class LrsConfig:
 
 def config_dir() -> Path:
     """The user's config folder for Omgekeerd."""
-    import platformdirs
+    from game.content.kept import user_folder
 
-    return Path(platformdirs.user_config_dir("omgekeerd", appauthor=False))
+    return user_folder("config")
 
 
 def config_path() -> Path:
