@@ -789,27 +789,25 @@ def _expert(result: Analysis, root: int, order: Sequence[int], explorer: _Explor
     via = array("i", bytes(4 * size))  # the edge the best route takes (-1: an end state; edges fit 32 bits)
     ends, edge_child = explorer.ends, explorer.edge_child
     scored = result.scorer()
-    exacts: dict[tuple[float, float], tuple[float, float]] = {}
-
-    def exact(resident: float, rules_total: float) -> tuple[float, float]:
-        found = exacts.get((resident, rules_total))
-        if found is None:
-            found = exacts[(resident, rules_total)] = (result.exact("resident", resident),
-                                                        result.exact("rules", rules_total))
-        return found
+    valued: dict[tuple[str, float, float], tuple[float, float, int]] = {}  # per distinct end: many states share one
 
     kind, first, last = explorer.kind, explorer.first, explorer.last
     for state in order:
         if kind[state] == 2:  # an end state
-            ending, resident, rules_total = ends[state]
-            scores = scored(resident, rules_total)
-            exact_r, exact_l = exact(resident, rules_total)
-            known_value[state], low[state], both[state], via[state] = 1, min(exact_r, exact_l), exact_r + exact_l, -1
-            fits[state] = 0 if declared.get(ending) not in ("", "omgekeerd") else 1
-            known = result.ending_best.get(ending)
-            if known is None or (min(scores.resident, scores.rules), scores.resident + scores.rules) > \
-                    (min(known.resident, known.rules), known.resident + known.rules):
-                result.ending_best[ending] = scores
+            end = ends[state]
+            value = valued.get(end)
+            if value is None:
+                ending, resident, rules_total = end
+                exact_r, exact_l = result.exact("resident", resident), result.exact("rules", rules_total)
+                value = valued[end] = (min(exact_r, exact_l), exact_r + exact_l,
+                                       0 if declared.get(ending) not in ("", "omgekeerd") else 1)
+                scores = scored(resident, rules_total)
+                known = result.ending_best.get(ending)
+                if known is None or (min(scores.resident, scores.rules), scores.resident + scores.rules) > \
+                        (min(known.resident, known.rules), known.resident + known.rules):
+                    result.ending_best[ending] = scores
+            known_value[state], via[state] = 1, -1
+            low[state], both[state], fits[state] = value
             continue
         best: tuple[int, float, float, int] | None = None
         for edge in range(first[state], last[state]):

@@ -13,6 +13,7 @@ library scenario), with the same loop guard.
 from __future__ import annotations
 
 import operator
+from operator import itemgetter
 from collections.abc import Callable
 from game.engine.records import dataclass
 
@@ -83,6 +84,7 @@ class Compiled:
                                 for index, fixed in self.resident + self.rules)
         self.resident_at = tuple(index for index, _fixed in self.resident if index >= 0)
         self.rules_at = tuple(index for index, _fixed in self.rules if index >= 0)
+        self._resident_of, self._rules_of = _picker(self.resident_at), _picker(self.rules_at)
 
     def _axis(self, axis: str) -> tuple[tuple[int, float], ...]:
         """An axis's metrics in order: (position in the values, or -1 for a fixed one, and its fixed value)."""
@@ -166,7 +168,11 @@ class Compiled:
         changed = list(values)
         ints = self.ints
         for index, delta, low, high in effects:
-            value = max(low, min(high, changed[index] + delta))
+            value = changed[index] + delta  # max(low, min(high, value)) without the calls, the same object kept:
+            if not value < high:  # min gives high unless value is smaller,
+                value = high
+            if not value > low:  # max gives low unless value is larger
+                value = low
             changed[index] = ints.setdefault(value, value) if type(value) is int else value
         return tuple(changed)
 
@@ -204,7 +210,7 @@ class Compiled:
     def totals(self, values: Values) -> tuple[float, float]:
         """(resident total, rules total), summed as ``scoring.analysis.axis_totals`` does."""
         if self.plain_totals:
-            return sum(values[i] for i in self.resident_at), sum(values[i] for i in self.rules_at)
+            return sum(self._resident_of(values)), sum(self._rules_of(values))  # in the same order as before
         return (sum(values[i] if i >= 0 else fixed for i, fixed in self.resident),
                 sum(values[i] if i >= 0 else fixed for i, fixed in self.rules))
 
@@ -222,3 +228,13 @@ class Compiled:
             if name in held:
                 mask |= bit
         return mask
+
+
+def _picker(indexes: tuple[int, ...]) -> Callable[[Values], tuple[float, ...]]:
+    """The values at ``indexes``, in that order, as a tuple (itemgetter gives a bare value for one index)."""
+    if len(indexes) > 1:
+        return itemgetter(*indexes)
+    if indexes:
+        only = indexes[0]
+        return lambda values: (values[only],)
+    return lambda _values: ()
