@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import math
+import sys
 import time
 import weakref
 from game.engine.records import dataclass, field
@@ -570,11 +571,13 @@ RECORD_FORMAT = 1
 
 @functools.cache
 def code_fingerprint() -> str:
-    """A checksum of the source of ``game.engine`` and ``scoring``: a kept analysis holds for this code only."""
-    digest = hashlib.sha256()
+    """A checksum of the modules of ``game.engine`` and ``scoring`` (each one's path, size and modification time,
+    as Python checks its own compiled files): a kept analysis holds for this code only."""
+    digest = hashlib.sha256(sys.version.encode("utf-8"))
     for folder in (Path(__file__).parent, Path(rules.__file__).parent):
         for path in sorted(folder.glob("*.py")):
-            digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+            found = path.stat()
+            digest.update(f"{path}\0{found.st_size}\0{found.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()[:32]
 
 
