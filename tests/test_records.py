@@ -7,7 +7,7 @@ import importlib
 import inspect
 import pkgutil
 import re
-from dataclasses import MISSING
+from dataclasses import KW_ONLY, MISSING
 
 import pytest
 
@@ -150,3 +150,32 @@ def test_replace_asdict_and_a_repr_that_reaches_itself() -> None:
     assert repr(node) == "test_replace_asdict_and_a_repr_that_reaches_itself.<locals>.Node(name='a', children=[...])"
     with pytest.raises(TypeError):
         hash(node)
+
+
+def test_what_only_the_standard_decorator_does_goes_to_it() -> None:
+    @dataclass(order=True)
+    class Ranked:
+        """Ordered."""
+
+        rank: int
+
+    @dataclass
+    class Named:
+        """Keyword-only after KW_ONLY."""
+
+        name: str
+        _: KW_ONLY
+        label: str = ""
+
+    @dataclass
+    class Flagged:
+        """One keyword-only field."""
+
+        name: str
+        flag: bool = field(default=False, kw_only=True)
+
+    assert Ranked(1) < Ranked(2) and Ranked not in records.OPTIONS
+    assert Named("a", label="b").label == "b" and Named not in records.OPTIONS
+    assert Flagged("a", flag=True).flag and Flagged not in records.OPTIONS
+    with pytest.raises(TypeError):
+        Flagged("a", True)  # type: ignore[misc]

@@ -1,18 +1,21 @@
-"""Dataclasses that cost one compile each: ``dataclass`` here is the standard decorator, made at start-up faster.
+"""Dataclasses that cost one compile each: ``dataclass`` here is the standard decorator, cheaper to apply.
 
 Python 3.11's ``dataclasses.dataclass`` compiles every method it writes on its own, up to six a
 class (frozen ones the most), at every start: 0.25-0.5 ms a class, 20-26 ms of a short command
 that loads a case and writes a report (issue 16). This decorator lets the standard one register
-the fields (so ``fields``, ``replace``, ``asdict`` and ``is_dataclass`` work as ever), then writes
-the methods the standard one would write — ``__init__`` (defaults, default factories,
-``__post_init__``), ``__repr__``, ``__eq__``, ``__hash__`` by the same rules, and for a frozen
-class ``__setattr__`` and ``__delattr__`` that raise ``FrozenInstanceError`` — as one source,
-compiled once. A method the class defines itself is kept, as the standard decorator keeps it.
+the fields (so ``fields``, ``replace``, ``asdict`` and ``is_dataclass`` work as ever) and writes no
+method; then ``__init__`` is compiled from the source the standard one writes (defaults, default
+factories, ``__post_init__``, ``object.__setattr__`` when frozen), and ``__repr__`` (recursion-safe),
+``__eq__``, ``__hash__`` and, for a frozen class, ``__setattr__`` and ``__delattr__`` that raise
+``FrozenInstanceError`` are closures over the field names with the standard rules (``repr``,
+``compare`` and ``hash`` per field; ``eq`` and ``frozen`` decide the hash). A method the class
+defines itself is kept, as the standard decorator keeps it.
 
 What it does not do itself it hands to the standard decorator unchanged: ``order``, ``slots``,
-``unsafe_hash``, ``kw_only`` and ``InitVar``/``ClassVar`` annotations. Two differences remain, both
-invisible to code that uses the class: the registered ``__dataclass_params__`` say init, repr, eq
-and frozen False (the methods are ours), and a frozen class may inherit from a non-frozen one.
+``unsafe_hash``, ``kw_only`` (also per field or by ``KW_ONLY``) and ``InitVar``/``ClassVar``
+annotations. Two differences remain, both invisible to code that uses the class: the registered
+``__dataclass_params__`` say init, repr, eq and frozen False (the methods are ours), and a frozen
+class may inherit from a non-frozen one.
 ``tests/test_records.py`` builds every class made here again with the standard decorator and
 compares their signatures, fields, reprs, equality, hashing and freezing.
 """
@@ -60,17 +63,27 @@ def dataclass(*, init: bool = True, repr: bool = True, eq: bool = True, order: b
 def dataclass(cls: type[_T] | None = None, /, *, init: bool = True, repr: bool = True,
               eq: bool = True, order: bool = False, unsafe_hash: bool = False, frozen: bool = False,
               slots: bool = False, kw_only: bool = False) -> type[_T] | Callable[[type[_T]], type[_T]]:
-    """``dataclasses.dataclass`` with the same options and results, its methods compiled as one source."""
+    """``dataclasses.dataclass`` with the same options and results, only ``__init__`` compiled."""
 
     def wrap(cls: type[_T]) -> type[_T]:
-        annotations = cls.__dict__.get("__annotations__", {})
-        special = any("InitVar" in str(kind) or "ClassVar" in str(kind) for kind in annotations.values())
-        if order or slots or unsafe_hash or kw_only or special:
+        if order or slots or unsafe_hash or kw_only or _special(cls):
             return dataclasses.dataclass(cls, init=init, repr=repr, eq=eq, order=order, unsafe_hash=unsafe_hash,
                                          frozen=frozen, slots=slots, kw_only=kw_only)
         return _built(cls, init, repr, eq, frozen)
 
     return wrap if cls is None else wrap(cls)
+
+
+def _special(cls: type) -> bool:
+    """Whether the class has what only the standard decorator handles: InitVar, ClassVar or KW_ONLY annotations,
+    or keyword-only fields (its own or a base's)."""
+    annotations = cls.__dict__.get("__annotations__", {})
+    if any(word in str(kind) for kind in annotations.values() for word in ("InitVar", "ClassVar", "KW_ONLY")):
+        return True
+    if any(isinstance(value, Field) and value.kw_only is True for value in cls.__dict__.values()):
+        return True
+    return any(f.kw_only is True for base in cls.__mro__[1:]
+               for f in getattr(base, "__dataclass_fields__", {}).values())
 
 
 def _built(cls: type[_T], init: bool, with_repr: bool, eq: bool, frozen: bool) -> type[_T]:
