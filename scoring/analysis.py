@@ -17,10 +17,7 @@ approximate. The library's largest case needs about 12,000 states (under 0.2 s).
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import math
-import sys
 import time
 import weakref
 from game.engine.records import dataclass, field
@@ -33,6 +30,7 @@ from game.engine.gcpause import without_cyclic_gc
 from game.engine import rules
 from game.engine.model import Condition, Scenario
 from game.engine.rules import State
+from game.content import kept
 from scoring import keeping
 
 if TYPE_CHECKING:  # the compact states load when a case is explored (not for an analysis read back)
@@ -569,16 +567,9 @@ def analyse(scenario: Scenario, max_states: int | None = None, max_seconds: floa
 RECORD_FORMAT = 1
 
 
-@functools.cache
 def code_fingerprint() -> str:
-    """A checksum of the modules of ``game.engine`` and ``scoring`` (each one's path, size and modification time,
-    as Python checks its own compiled files): a kept analysis holds for this code only."""
-    digest = hashlib.sha256(sys.version.encode("utf-8"))
-    for folder in (Path(__file__).parent, Path(rules.__file__).parent):
-        for path in sorted(folder.glob("*.py")):
-            found = path.stat()
-            digest.update(f"{path}\0{found.st_size}\0{found.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
-    return digest.hexdigest()[:32]
+    """The fingerprint of the modules of ``game.engine`` and ``scoring``: a kept analysis holds for this code only."""
+    return kept.code_fingerprint(Path(__file__).parent, Path(rules.__file__).parent)
 
 
 def _record_name(scenario: Scenario) -> str:

@@ -94,7 +94,7 @@ def test_an_approximate_analysis_is_not_kept(tmp_path: Path) -> None:
 def test_without_a_keeper_nothing_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     analysis.analyse(fresh(default_folder() / "traplift.yaml"))
-    assert not list(tmp_path.rglob("*.json"))
+    assert not list(tmp_path.rglob("analysis-*.json"))
 
 
 def test_the_oldest_records_go_beyond_the_limit(tmp_path: Path) -> None:

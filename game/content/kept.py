@@ -10,6 +10,8 @@ skipped.
 from __future__ import annotations
 
 import contextlib
+import functools
+import hashlib
 import json
 import os
 import sys
@@ -48,6 +50,18 @@ def user_folder(kind: str) -> Path:
     where = {"cache": platformdirs.user_cache_dir, "data": platformdirs.user_data_dir,
              "config": platformdirs.user_config_dir}[kind]
     return Path(where("omgekeerd", appauthor=False))
+
+
+@functools.cache
+def code_fingerprint(*folders: Path) -> str:
+    """A checksum of the Python modules in ``folders`` (each one's path, size and modification time, as Python
+    checks its own compiled files, and the Python version): a kept result holds for this code only."""
+    digest = hashlib.sha256(sys.version.encode("utf-8"))
+    for folder in folders:
+        for path in sorted(folder.glob("*.py")):
+            found = path.stat()
+            digest.update(f"{path}\0{found.st_size}\0{found.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()[:32]
 
 
 def cache_folder() -> Path:
@@ -112,6 +126,14 @@ class JsonRecords:
         for _when, path in files[:len(files) - self.limit]:
             with contextlib.suppress(OSError):
                 path.unlink()
+
+
+def catalogue_records() -> JsonRecords | None:
+    """The kept lever catalogues (``game.content.library.catalogue_for``), None without a cache folder."""
+    try:
+        return JsonRecords(cache_folder() / "catalogues", limit=50)
+    except Exception:  # noqa: BLE001 - no cache folder: the catalogue is read each run, as before
+        return None
 
 
 def analysis_records() -> JsonRecords | None:

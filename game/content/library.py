@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 from game.engine.records import dataclass, field
 from pathlib import Path
 
 from game.engine.gcpause import without_cyclic_gc
 from game.bundled import library_folder
-from game.engine.findings import ERROR, Finding, ordered
-from game.engine.model import LANGUAGES, Lever, Scenario
+from game.engine.findings import ERROR, WARNING, Finding, ordered
+from game.engine.model import LANGUAGES, Lever, Scenario, Text
 
 CATALOGUE_NAME = "levers.yaml"
 
@@ -85,8 +86,7 @@ def catalogue_for(path: Path) -> tuple[dict[str, Lever], list[Finding]]:
     for candidate in (path.parent / CATALOGUE_NAME, default_folder() / CATALOGUE_NAME,
                       library_folder() / CATALOGUE_NAME):
         if candidate.is_file():
-            from game.engine.loader import load_catalogue
-            return load_catalogue(display_path(candidate))
+            return _catalogue(candidate)
     return {}, [Finding(display_path(path.parent / CATALOGUE_NAME), 0, "warning",
                         "there is no lever catalogue: no levers.yaml beside the scenarios, in the library "
                         "or shipped with Omgekeerd",
@@ -94,6 +94,98 @@ def catalogue_for(path: Path) -> tuple[dict[str, Lever], list[Finding]]:
                         "their own levers: (docs/scenario-format.md, section 12)")]
 
 
+
+
+# -- the lever catalogue kept between runs -------------------------------------------------------------
+# As JSON in the user cache folder: used only for the same bytes (their checksum), shown under the same path,
+# read by the same engine code (game.content.kept.code_fingerprint); anything else is read again.
+
+CATALOGUE_FORMAT = 1
+
+
+def _catalogue(candidate: Path) -> tuple[dict[str, Lever], list[Finding]]:
+    """The catalogue in ``candidate``, from the kept copy when it was read before, else read (and kept)."""
+    import hashlib
+
+    from game.content.kept import catalogue_records, code_fingerprint
+    from game.engine import loader
+    from game.engine.loader import load_catalogue
+    from game.engine.source import MAX_BYTES
+
+    shown = display_path(candidate)
+    try:
+        with open(candidate, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError:
+        return load_catalogue(shown)  # says what is wrong with the file
+    records = catalogue_records()
+    if records is None:
+        return load_catalogue(shown, data)
+    stamp = [CATALOGUE_FORMAT, shown, hashlib.sha256(data).hexdigest(),
+             code_fingerprint(Path(loader.__file__).parent)]
+    name = "catalogue-" + hashlib.sha256(str(candidate.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    found = _catalogue_from(records.get(name), stamp)
+    if found is not None:
+        return found
+    levers, findings = load_catalogue(shown, data)
+    records.put(name, {"stamp": stamp, "levers": [_lever_record(lever) for lever in levers.values()],
+                       "findings": [[f.path, f.line, f.severity, f.message, f.hint, f.knock_on] for f in findings]})
+    return levers, findings
+
+
+def _text_record(text: Text) -> list[object]:
+    return [dict(text.values), dict(text.where)]
+
+
+def _lever_record(lever: Lever) -> list[object]:
+    return [lever.id, _text_record(lever.title), _text_record(lever.explain), lever.line, lever.path, lever.source,
+            lever.valid_from.isoformat() if lever.valid_from else None,
+            lever.valid_until.isoformat() if lever.valid_until else None]
+
+
+def _text_of(value: object) -> Text:
+    if not isinstance(value, list) or len(value) != 2:
+        raise ValueError("not a text")
+    values: object = value[0]
+    where: object = value[1]
+    if not isinstance(values, dict) or not isinstance(where, dict) or \
+            not all(isinstance(k, str) and (isinstance(v, str) or (isinstance(v, list) and
+                                                                   all(isinstance(i, str) for i in v)))
+                    for k, v in values.items()) or \
+            not all(isinstance(k, str) and type(v) is int for k, v in where.items()):
+        raise ValueError("not a text")
+    return Text(values, where)
+
+
+def _date_of(value: object) -> _dt.date | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError("not a date")
+    return _dt.date.fromisoformat(value)
+
+
+def _catalogue_from(record: object, stamp: list[object]) -> tuple[dict[str, Lever], list[Finding]] | None:
+    """The kept catalogue when the record is well formed and for exactly this stamp, else None."""
+    if not isinstance(record, dict) or record.get("stamp") != stamp:
+        return None
+    try:
+        levers: dict[str, Lever] = {}
+        for lever_id, title, explain, line, where, source, valid_from, valid_until in record["levers"]:
+            if not (isinstance(lever_id, str) and type(line) is int and isinstance(where, str) and
+                    isinstance(source, str)) or lever_id in levers:
+                return None
+            levers[lever_id] = Lever(lever_id, _text_of(title), _text_of(explain), line, where, source,
+                                     _date_of(valid_from), _date_of(valid_until))
+        findings = []
+        for where, line, severity, message, hint, knock_on in record["findings"]:
+            if not (isinstance(where, str) and type(line) is int and severity in (ERROR, WARNING) and
+                    isinstance(message, str) and isinstance(hint, str) and isinstance(knock_on, bool)):
+                return None
+            findings.append(Finding(where, line, severity, message, hint, knock_on))
+    except (KeyError, TypeError, ValueError):
+        return None
+    return levers, findings
 
 
 def check_file(path: Path, catalogue: dict[str, Lever], play: bool = True) -> Entry:

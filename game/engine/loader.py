@@ -615,10 +615,10 @@ def _load_named(reader: Reader, node: Node | None, where: str, example: str,
         reader.error(node.line, f"{where} is empty", f"add at least one, e.g. {example}")
 
 
-def load_catalogue(path: str) -> tuple[dict[str, Lever], list[Finding]]:
-    """Read the lever catalogue (``scenarios/levers.yaml``); a fault in it becomes a finding."""
+def load_catalogue(path: str, data: bytes | None = None) -> tuple[dict[str, Lever], list[Finding]]:
+    """Read the lever catalogue (``scenarios/levers.yaml``, or its ``data``); a fault in it becomes a finding."""
     reader = Reader(path)
-    root, _text, findings = yamlsource.read(path)
+    root, _text, findings = yamlsource.read(path, data)
     reader.findings.extend(findings)
     if root is None:
         return {}, reader.findings
