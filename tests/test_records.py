@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import inspect
+import operator
 import pkgutil
 import re
 from dataclasses import KW_ONLY, MISSING
@@ -33,9 +34,11 @@ BUILT = sorted(records.OPTIONS.keys(), key=lambda c: f"{c.__module__}.{c.__qualn
 
 def twin(cls: type) -> type:
     """The same class body decorated by the standard dataclasses.dataclass."""
-    init, with_repr, eq, frozen = records.OPTIONS[cls]
+    init, with_repr, eq, frozen, order, slots = records.OPTIONS[cls]
     made = {name for name, value in cls.__dict__.items() if _made_by_records(value)}
     skipped = made | {"__dict__", "__weakref__", "__dataclass_fields__", "__dataclass_params__", "__match_args__"}
+    if slots:  # the slots and their descriptors are made again by the standard decorator
+        skipped |= {"__slots__", *cls.__dict__.get("__slots__", ())}
     body = {k: v for k, v in cls.__dict__.items() if k not in skipped}
     if "__hash__" in body and body["__hash__"] is None and "__eq__" in made:
         del body["__hash__"]  # set by the decorator, not by the class
@@ -47,7 +50,7 @@ def twin(cls: type) -> type:
                                              repr=f.repr, hash=f.hash, compare=f.compare, metadata=f.metadata)
     made_twin = type(cls.__name__, cls.__bases__, body)
     made_twin.__qualname__ = cls.__qualname__
-    return dataclasses.dataclass(made_twin, init=init, repr=with_repr, eq=eq, frozen=frozen)
+    return dataclasses.dataclass(made_twin, init=init, repr=with_repr, eq=eq, frozen=frozen, order=order, slots=slots)
 
 
 def _made_by_records(value: object) -> bool:
@@ -96,6 +99,7 @@ def test_a_class_is_its_standard_twin(cls: type) -> None:
     assert shape == [(f.name, f.default, f.default_factory, f.init, f.repr, f.hash, f.compare, f.type)
                      for f in dataclasses.fields(other)]
     assert (cls.__hash__ is None) == (other.__hash__ is None)
+    assert hasattr(cls, "__slots__") == hasattr(other, "__slots__")
     assert cls.__match_args__ == other.__match_args__
     arguments = sample_arguments(cls)
     ours, theirs = outcome(cls, **arguments), outcome(other, **arguments)
@@ -114,6 +118,9 @@ def test_a_class_is_its_standard_twin(cls: type) -> None:
         if f.init:
             changed = {**arguments, f.name: "<anders>"}
             assert (mine == outcome(cls, **changed)[1]) == (standard == outcome(other, **changed)[1])
+            for test in (operator.lt, operator.le, operator.gt, operator.ge):  # "<anders>" sorts before "<name>"
+                assert outcome(test, mine, outcome(cls, **changed)[1]) == \
+                    outcome(test, standard, outcome(other, **changed)[1])
         for change in ((setattr, "<gezet>"), (delattr,)):  # each on new instances
             assert outcome(change[0], cls(**arguments), f.name, *change[1:])[0] == \
                 outcome(change[0], other(**arguments), f.name, *change[1:])[0]
@@ -174,7 +181,7 @@ def test_what_only_the_standard_decorator_does_goes_to_it() -> None:
         name: str
         flag: bool = field(default=False, kw_only=True)
 
-    assert Ranked(1) < Ranked(2) and Ranked not in records.OPTIONS
+    assert Ranked(1) < Ranked(2) and Ranked in records.OPTIONS  # order: made here
     assert Named("a", label="b").label == "b" and Named not in records.OPTIONS
     assert Flagged("a", flag=True).flag and Flagged not in records.OPTIONS
     with pytest.raises(TypeError):

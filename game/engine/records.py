@@ -11,13 +11,14 @@ factories, ``__post_init__``, ``object.__setattr__`` when frozen), and ``__repr_
 ``compare`` and ``hash`` per field; ``eq`` and ``frozen`` decide the hash). A method the class
 defines itself is kept, as the standard decorator keeps it.
 
-What it does not do itself it hands to the standard decorator unchanged: ``order``, ``slots``,
-``unsafe_hash``, ``kw_only`` (also per field or by ``KW_ONLY``) and ``InitVar``/``ClassVar``
-annotations. Two differences remain, both invisible to code that uses the class: the registered
-``__dataclass_params__`` say init, repr, eq and frozen False (the methods are ours), and a frozen
-class may inherit from a non-frozen one.
+``order`` adds ``__lt__``, ``__le__``, ``__gt__`` and ``__ge__`` the same way; ``slots`` has the
+standard decorator make the class again with ``__slots__``. What it does not do itself it hands to
+the standard decorator unchanged: ``unsafe_hash``, ``kw_only`` (also per field or by ``KW_ONLY``),
+frozen classes with slots and ``InitVar``/``ClassVar`` annotations. Two differences remain, both
+invisible to code that uses the class: the registered ``__dataclass_params__`` say init, repr, eq,
+order and frozen False (the methods are ours), and a frozen class may inherit from a non-frozen one.
 ``tests/test_records.py`` builds every class made here again with the standard decorator and
-compares their signatures, fields, reprs, equality, hashing and freezing.
+compares their signatures, fields, reprs, equality, ordering, hashing and freezing.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import dataclasses
 import weakref
 from collections.abc import Callable
 from dataclasses import MISSING, Field, FrozenInstanceError, field
+import operator
 from operator import attrgetter
 from reprlib import recursive_repr
 from typing import TypeVar, dataclass_transform, overload
@@ -45,8 +47,8 @@ class _Factory:
 
 
 _FACTORY = _Factory()
-OPTIONS: weakref.WeakKeyDictionary[type, tuple[bool, bool, bool, bool]] = weakref.WeakKeyDictionary()
-# ^ each class built here: its (init, repr, eq, frozen), for tests/test_records.py
+OPTIONS: weakref.WeakKeyDictionary[type, tuple[bool, bool, bool, bool, bool, bool]] = weakref.WeakKeyDictionary()
+# ^ each class built here: its (init, repr, eq, frozen, order, slots), for tests/test_records.py
 
 
 @overload
@@ -66,10 +68,10 @@ def dataclass(cls: type[_T] | None = None, /, *, init: bool = True, repr: bool =
     """``dataclasses.dataclass`` with the same options and results, only ``__init__`` compiled."""
 
     def wrap(cls: type[_T]) -> type[_T]:
-        if order or slots or unsafe_hash or kw_only or _special(cls):
+        if unsafe_hash or kw_only or (slots and frozen) or (order and not eq) or _special(cls):
             return dataclasses.dataclass(cls, init=init, repr=repr, eq=eq, order=order, unsafe_hash=unsafe_hash,
                                          frozen=frozen, slots=slots, kw_only=kw_only)
-        return _built(cls, init, repr, eq, frozen)
+        return _built(cls, init, repr, eq, frozen, order, slots)
 
     return wrap if cls is None else wrap(cls)
 
@@ -86,7 +88,8 @@ def _special(cls: type) -> bool:
                for f in getattr(base, "__dataclass_fields__", {}).values())
 
 
-def _built(cls: type[_T], init: bool, with_repr: bool, eq: bool, frozen: bool) -> type[_T]:
+def _built(cls: type[_T], init: bool, with_repr: bool, eq: bool, frozen: bool, order: bool,
+           slots: bool) -> type[_T]:
     own = cls.__dict__
     documented = bool(own.get("__doc__"))
     if not documented:
@@ -97,7 +100,14 @@ def _built(cls: type[_T], init: bool, with_repr: bool, eq: bool, frozen: bool) -
         for name in ("__setattr__", "__delattr__"):
             if name in own:
                 raise TypeError(f"Cannot overwrite attribute {name} in class {cls.__name__}")
-    dataclasses.dataclass(cls, init=False, repr=False, eq=False)  # registers the fields, writes no method
+    if order:
+        for name in ("__lt__", "__le__", "__gt__", "__ge__"):
+            if name in own:
+                raise TypeError(f"Cannot overwrite attribute {name} in class {cls.__name__}. Consider using "
+                                "functools.total_ordering")
+    # registers the fields and writes no method (with slots: makes the class again, with __slots__)
+    cls = dataclasses.dataclass(cls, init=False, repr=False, eq=False, slots=slots)
+    own = cls.__dict__
     fields: list[Field[object]] = list(own["__dataclass_fields__"].values())  # no pseudo-fields: see wrap
     made: dict[str, object] = {}
     if init and "__init__" not in own:  # the one method compiled: it runs for every object made
@@ -112,6 +122,9 @@ def _built(cls: type[_T], init: bool, with_repr: bool, eq: bool, frozen: bool) -
     if eq and frozen and not explicit_hash:
         made["__hash__"] = _hash_of(_values_of(tuple(f.name for f in fields
                                                      if (f.compare if f.hash is None else f.hash))))
+    if order:
+        made.update(zip(("__lt__", "__le__", "__gt__", "__ge__"),
+                        _order_of(_values_of(tuple(f.name for f in fields if f.compare))), strict=True))
     if frozen:
         made["__setattr__"], made["__delattr__"] = _frozen_of(cls, frozenset(f.name for f in fields))
     for name, method in made.items():
@@ -130,7 +143,7 @@ def _built(cls: type[_T], init: bool, with_repr: bool, eq: bool, frozen: bool) -
         except (TypeError, ValueError):
             text = ""
         cls.__doc__ = cls.__name__ + text
-    OPTIONS[cls] = (init, with_repr, eq, frozen)
+    OPTIONS[cls] = (init, with_repr, eq, frozen, order, slots)
     return cls
 
 
@@ -158,6 +171,20 @@ def _eq_of(values: Callable[[object], tuple[object, ...]]) -> Callable[[object, 
         return NotImplemented
 
     return __eq__
+
+
+def _order_of(values: Callable[[object], tuple[object, ...]]) -> tuple[Callable[[object, object], object], ...]:
+    """``__lt__``, ``__le__``, ``__gt__`` and ``__ge__``: the compared values in order, within one class only."""
+
+    def compare(test: Callable[[tuple[object, ...], tuple[object, ...]], bool]) -> Callable[[object, object], object]:
+        def method(self: object, other: object) -> object:
+            if other.__class__ is self.__class__:
+                return test(values(self), values(other))
+            return NotImplemented
+
+        return method
+
+    return (compare(operator.lt), compare(operator.le), compare(operator.gt), compare(operator.ge))
 
 
 def _hash_of(values: Callable[[object], tuple[object, ...]]) -> Callable[[object], int]:
