@@ -17,6 +17,8 @@ approximate. The library's largest case needs about 12,000 states (under 0.2 s).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 import time
 import weakref
@@ -581,8 +583,8 @@ def _scores_record(scores: Scores | None) -> list[float] | None:
 
 
 def _record(result: Analysis) -> dict[str, object]:
-    """An exact analysis as a JSON-shaped record (numbers keep int or float, as JSON does)."""
-    return {"format": RECORD_FORMAT, "code": code_fingerprint(), "scenario": result.scenario_id,
+    """An exact analysis as a JSON-shaped record (numbers keep int or float, as JSON does), with its checksum."""
+    record: dict[str, object] = {"format": RECORD_FORMAT, "code": code_fingerprint(), "scenario": result.scenario_id,
             "situations": result.situations, "endings": result.endings, "playthroughs": result.playthroughs,
             "range": {axis: list(bounds) for axis, bounds in result.range.items()},
             "expert_route": result.expert_route, "expert_ending": result.expert_ending,
@@ -590,6 +592,8 @@ def _record(result: Analysis) -> dict[str, object]:
             "choices_taken": sorted(result.choices_taken), "dead_ends": result.dead_ends, "cyclic": result.cyclic,
             "ending_best": {ending: _scores_record(s) for ending, s in result.ending_best.items()},
             "outcomes": sorted([list(pair) for pair in result.outcomes]), "start": result.start}
+    record["digest"] = _digest(record)
+    return record
 
 
 def _number(value: object) -> float:
@@ -631,34 +635,84 @@ def _scores_of(value: object) -> Scores | None:
 
 
 def _kept(record: object, scenario: Scenario, budget: int) -> Analysis | None:
-    """The analysis a kept record holds, when it is one of ``scenario``'s text by this code within ``budget``."""
+    """The analysis a kept record holds, when it is one of ``scenario``'s text by this code within ``budget``
+    and agrees with the scenario: every id one of its own, the scale and the start as the case gives them, the
+    expert route playing to its ending with its scores. Anything else is a miss (None), never an error."""
     if not isinstance(record, dict) or record.get("format") != RECORD_FORMAT or \
-            record.get("code") != code_fingerprint() or record.get("scenario") != scenario.id:
+            record.get("code") != code_fingerprint() or record.get("scenario") != scenario.id or \
+            record.get("digest") != _digest(record):
         return None
     try:
-        states = _whole(record["states"])
-        if states > budget:
-            return None
-        endings = _map(record["endings"])
-        situations = _texts(record["situations"])
-        ranges = _map(record["range"])
-        expert_ending = record["expert_ending"]
-        if list(endings) != list(scenario.endings) or not set(situations) <= set(scenario.situations) or \
-                set(ranges) != {"resident", "rules"} or not (expert_ending is None or expert_ending in endings):
-            return None
-        result = Analysis(
-            scenario.id, situations, {ending: bool(reached) for ending, reached in endings.items()},
-            _whole(record["playthroughs"]), {axis: _pair(bounds) for axis, bounds in ranges.items()},
-            _texts(record["expert_route"]), expert_ending if isinstance(expert_ending, str) else None,
-            _scores_of(record["expert_scores"]), states, set(_texts(record["choices_taken"])),
-            _texts(record["dead_ends"]), record["cyclic"] is True,
-            {ending: s for ending, value in _map(record["ending_best"]).items() if (s := _scores_of(value))},
-            {_pair(pair) for pair in record["outcomes"]} if isinstance(record["outcomes"], list) else set(),
-            start={axis: _number(total) for axis, total in _map(record["start"]).items()})
-    except (KeyError, TypeError, ValueError):
+        result = _kept_fields(record, scenario, budget)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+    if result is None or not _agrees(result, scenario):
         return None
     result.kept_from = scenario
     return result
+
+
+def _digest(record: dict[str, object]) -> str:
+    """A checksum of a record's content (everything but the checksum): a damaged record is a miss."""
+    body = {key: value for key, value in record.items() if key != "digest"}
+    return hashlib.sha256(json.dumps(body, sort_keys=True, separators=(",", ":")).encode("utf-8")).hexdigest()[:32]
+
+
+def _bool(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("not true or false")
+    return value
+
+
+def _kept_fields(record: dict[str, object], scenario: Scenario, budget: int) -> Analysis | None:
+    states, playthroughs = _whole(record["states"]), _whole(record["playthroughs"])
+    if not 0 < states <= budget or playthroughs < 0:
+        return None
+    endings = {ending: _bool(reached) for ending, reached in _map(record["endings"]).items()}
+    situations = _texts(record["situations"])
+    ranges = {axis: _pair(bounds) for axis, bounds in _map(record["range"]).items()}
+    expert_ending = record["expert_ending"]
+    choices = {rules.chosen_key(s.id, c.id) for s in scenario.situations.values() for c in s.choices}
+    taken = set(_texts(record["choices_taken"]))
+    dead_ends = _texts(record["dead_ends"])
+    best = {ending: _scores_of(value) for ending, value in _map(record["ending_best"]).items()}
+    outcomes = record["outcomes"]
+    if list(endings) != list(scenario.endings) or not set(situations) <= set(scenario.situations) or \
+            set(ranges) != {"resident", "rules"} or any(low > high for low, high in ranges.values()) or \
+            not (expert_ending is None or expert_ending in endings) or not taken <= choices or \
+            not set(dead_ends) <= set(situations) or not set(best) <= set(endings) or \
+            any(scores is None for scores in best.values()) or not isinstance(outcomes, list):
+        return None
+    start = {axis: _number(total) for axis, total in _map(record["start"]).items()}
+    ends = {_pair(pair) for pair in outcomes}
+    scale = {"resident": (min(r for r, _ in ends), max(r for r, _ in ends)),
+             "rules": (min(r for _, r in ends), max(r for _, r in ends))} if ends else \
+        {"resident": (0.0, 0.0), "rules": (0.0, 0.0)}
+    if start != start_totals(scenario) or ranges != scale:  # the scale is the reachable ends' (as summed)
+        return None
+    return Analysis(scenario.id, situations, endings, playthroughs, ranges, _texts(record["expert_route"]),
+                    expert_ending if isinstance(expert_ending, str) else None, _scores_of(record["expert_scores"]),
+                    states, taken, dead_ends, _bool(record["cyclic"]),
+                    {ending: scores for ending, scores in best.items() if scores is not None}, ends, start=start)
+
+
+def _agrees(result: Analysis, scenario: Scenario) -> bool:
+    """Whether the expert route plays, by the engine's rules, to the expert ending with the expert scores."""
+    if result.expert_ending is None:
+        return not result.expert_route and result.expert_scores is None
+    try:
+        where, state = rules.begin(scenario)
+        for choice_id in result.expert_route:
+            situation = scenario.situations.get(where)
+            choice = None if situation is None else \
+                next((c for c in situation.choices if c.id == choice_id and rules.allows(c, state)), None)
+            if choice is None:
+                return False
+            where, state = rules.step(scenario, where, choice, state)
+    except Exception:  # noqa: BLE001 - a route that does not play (a loop of next routes): the record is wrong
+        return False
+    return where == result.expert_ending and \
+        result.expert_scores == result.scores(*axis_totals(scenario, dict(state.metrics)))
 
 
 def _explored(scenario: Scenario, max_states: int, max_seconds: float) -> Analysis:

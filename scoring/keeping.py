@@ -3,10 +3,11 @@
 ``scoring.analysis.analyse`` asks the keeper installed here for an analysis of the same
 scenario text before it explores, and gives it each exact analysis it makes. The keeper is
 a plain store of JSON-shaped records by name (the command line installs one over the user
-cache folder, ``game.content.kept``); what a record holds and when it may be trusted is
-decided in ``scoring.analysis``. Without a keeper (the default: tests, the window, the
-workshop room) every process explores afresh. This module imports nothing heavy, so a
-command can install a keeper before it knows whether it will analyse at all.
+cache folder, ``game.content.kept``, for whatever it runs: every command, the window and the
+workshop room included); what a record holds and when it may be trusted is decided in
+``scoring.analysis``. Without a keeper (code that calls ``analyse`` itself, most tests) every
+process explores afresh. This module imports nothing heavy, so a command can install a keeper
+before it knows whether it will analyse at all.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -75,6 +76,35 @@ def test_a_record_of_other_code_another_case_or_damaged_is_not_used(tmp_path: Pa
         assert json.loads(target.read_text(encoding="utf-8")) == original  # and kept right again
 
 
+def test_a_record_that_disagrees_with_the_case_is_not_used_even_with_a_right_checksum(tmp_path: Path) -> None:
+    path = default_folder() / "traplift.yaml"
+    records = JsonRecords(tmp_path)
+    scenario = fresh(path)
+    with kept_in(records):
+        good = analysis.analyse(scenario)
+    target = record_file(tmp_path, scenario)
+    original = json.loads(target.read_text(encoding="utf-8"))
+    first_ending = next(iter(original["endings"]))
+    changes = [{"endings": {**original["endings"], first_ending: "nee"}}, {"cyclic": "ja"}, {"outcomes": {}},
+               {"range": {"resident": [18, -25], "rules": original["range"]["rules"]}}, {"start": {}},
+               {"start": {"resident": 3, "rules": 0}}, {"expert_route": ["x"]}, {"dead_ends": ["nergens"]},
+               {"choices_taken": ["melding.x"]}, {"ending_best": {"elders": [50, 50, 0, 0]}}, {"states": -1},
+               {"playthroughs": -5}, {"expert_scores": [99, 99, 1, 1]},
+               {"expert_ending": next(e for e in original["endings"] if e != original["expert_ending"])},
+               {"range": {"resident": [-26, 18], "rules": original["range"]["rules"]}}]
+    for change in changes:
+        spoiled = {**original, **change}
+        spoiled["digest"] = analysis._digest(spoiled)
+        target.write_text(json.dumps(spoiled), encoding="utf-8")
+        with kept_in(records):
+            again = analysis.analyse(fresh(path))
+        assert again == good and again.explored is not None, change  # explored afresh
+    spoiled = {**original, "range": {"resident": [-26, 18], "rules": original["range"]["rules"]}}
+    target.write_text(json.dumps(spoiled), encoding="utf-8")  # the checksum no longer fits
+    with kept_in(records):
+        assert analysis.analyse(fresh(path)) == good
+
+
 def test_a_record_beyond_the_budget_asked_for_is_explored_within_it(tmp_path: Path) -> None:
     path = default_folder() / "traplift.yaml"
     records = JsonRecords(tmp_path)
@@ -126,3 +156,25 @@ def test_commands_give_the_same_cold_and_from_kept_analyses(tmp_path: Path, monk
     kept[0].write_text("{", encoding="utf-8")
     commands[2] = tuple(w.replace("d2", "d3") for w in commands[2])
     assert [cli(*command) for command in commands] == cold
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_or_a_device_in_the_cache_folder_is_a_miss_not_a_hang(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "SDL_VIDEODRIVER": "dummy"}
+    command = [sys.executable, "main.py", "analyze", "traplift", "--json"]
+    cold = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=60)
+    kept = sorted((tmp_path / "cache").rglob("*.json"))
+    assert cold.returncode == 0 and kept  # the analysis and the lever catalogue
+    for number, path in enumerate(kept):
+        path.unlink()
+        if number % 2:
+            os.symlink("/dev/zero", path)
+        else:
+            os.mkfifo(path)
+    warm = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=60)
+    assert (warm.returncode, warm.stdout) == (0, cold.stdout)
+    assert all(path.is_file() and not path.is_symlink() for path in kept)  # written anew

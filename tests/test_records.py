@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import abc
 import dataclasses
 import importlib
 import inspect
 import operator
 import pkgutil
 import re
-from dataclasses import KW_ONLY, MISSING
+from dataclasses import KW_ONLY, MISSING, InitVar
+from typing import ClassVar
 
 import pytest
 
@@ -186,3 +188,105 @@ def test_what_only_the_standard_decorator_does_goes_to_it() -> None:
     assert Flagged("a", flag=True).flag and Flagged not in records.OPTIONS
     with pytest.raises(TypeError):
         Flagged("a", True)  # type: ignore[misc]
+
+
+def _cases(make):  # type: ignore[no-untyped-def]
+    """Class definitions with ``make`` as the decorator (ours or the standard one), each built and used once.
+    (ClassVar and InitVar are imported at module level: the standard decorator looks string annotations up there.)"""
+    def classvar_in_base():  # type: ignore[no-untyped-def]
+        @make
+        class A:
+            x: int
+            n: ClassVar[int] = 5
+
+        @make
+        class B(A):
+            y: int = 0
+        return repr(B(1, 2)), B.n
+
+    def initvar_in_base():  # type: ignore[no-untyped-def]
+        @make
+        class A:
+            x: int
+            k: InitVar[int] = 1
+
+            def __post_init__(self, k: int) -> None:
+                self.x *= k
+
+        @make
+        class B(A):
+            y: int = 0
+        return repr(B(2, 3))
+
+    def frozen_below_frozen():  # type: ignore[no-untyped-def]
+        @make(frozen=True)
+        class A:
+            x: int
+
+        @dataclasses.dataclass(frozen=True)
+        class B(A):
+            y: int = 0
+
+        @make(frozen=True)
+        class C(B):
+            z: int = 0
+        return repr(C(1, 2, 3)), hash(C(1, 2, 3)) == hash(C(1, 2, 3))
+
+    def thawed_below_frozen():  # type: ignore[no-untyped-def]
+        @make(frozen=True)
+        class A:
+            x: int
+
+        @make
+        class B(A):
+            y: int = 0
+        return repr(B(1, 2))
+
+    def default_before_required():  # type: ignore[no-untyped-def]
+        @make
+        class A:
+            x: int = 0
+            y: int  # type: ignore[misc]
+        return repr(A)
+
+    def named_like_the_helpers():  # type: ignore[no-untyped-def]
+        @make(frozen=True)
+        class A:
+            self: int
+            _setattr: int = 1
+            __dataclass_FACTORY__: int = 2
+        return repr(A(0))
+
+    def slot_not_in_init():  # type: ignore[no-untyped-def]
+        @make(slots=True)
+        class A:
+            x: int
+            y: int = field(init=False, default=5)
+        return repr(A(1)), A(1).y
+
+    def abstract_repr():  # type: ignore[no-untyped-def]
+        class Base(abc.ABC):
+            @abc.abstractmethod
+            def __repr__(self) -> str: ...
+
+        @make
+        class C(Base):
+            x: int
+        return repr(C(1))
+
+    def options():  # type: ignore[no-untyped-def]
+        @make(frozen=True, order=True)
+        class A:
+            x: int
+        params = A.__dataclass_params__  # type: ignore[attr-defined]
+        return (params.init, params.repr, params.eq, params.order, params.unsafe_hash, params.frozen,
+                A.__lt__.__module__ == A.__module__)
+
+    return [classvar_in_base, initvar_in_base, frozen_below_frozen, thawed_below_frozen, default_before_required,
+            named_like_the_helpers, slot_not_in_init, abstract_repr, options]
+
+
+@pytest.mark.parametrize("number", range(len(_cases(dataclass))))
+def test_odd_classes_come_out_as_the_standard_decorator_makes_them(number: int) -> None:
+    ours, theirs = _cases(dataclass)[number], _cases(dataclasses.dataclass)[number]
+    assert outcome(ours) == outcome(theirs), ours.__name__

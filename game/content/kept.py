@@ -14,6 +14,7 @@ import functools
 import hashlib
 import json
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -69,13 +70,34 @@ def cache_folder() -> Path:
     return user_folder("cache")
 
 
-def read_json(path: Path) -> object:
-    """The JSON value in ``path``, or None when it cannot be read."""
+def read_bytes(path: Path, limit: int = MAX_RECORD_BYTES) -> bytes | None:
+    """The bytes of ``path`` when it is a regular file of at most ``limit`` bytes, else None (a FIFO, a device,
+    a link to one, a folder: never waited on or read)."""
     try:
-        if path.stat().st_size > MAX_RECORD_BYTES:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return None
+    try:
+        found = os.fstat(descriptor)
+        if not stat.S_ISREG(found.st_mode) or found.st_size > limit:
             return None
-        return json.loads(path.read_bytes())
-    except (OSError, ValueError, RecursionError):
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+        return data if len(data) <= limit else None
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
+
+
+def read_json(path: Path) -> object:
+    """The JSON value in ``path``, or None when it cannot be read (see ``read_bytes``)."""
+    data = read_bytes(path)
+    if data is None:
+        return None
+    try:
+        return json.loads(data)
+    except (ValueError, RecursionError):
         return None
 
 

@@ -14,15 +14,16 @@ defines itself is kept, as the standard decorator keeps it.
 ``order`` adds ``__lt__``, ``__le__``, ``__gt__`` and ``__ge__`` the same way; ``slots`` has the
 standard decorator make the class again with ``__slots__``. What it does not do itself it hands to
 the standard decorator unchanged: ``unsafe_hash``, ``kw_only`` (also per field or by ``KW_ONLY``),
-frozen classes with slots and ``InitVar``/``ClassVar`` annotations. Two differences remain, both
-invisible to code that uses the class: the registered ``__dataclass_params__`` say init, repr, eq,
-order and frozen False (the methods are ours), and a frozen class may inherit from a non-frozen one.
+frozen classes with slots or with a dataclass base (the standard decorator checks frozenness along
+the bases), ``match_args=False``, ``weakref_slot`` and ``InitVar``/``ClassVar`` annotations, also a
+base's. ``__dataclass_params__`` records the options as given, as the standard decorator's does.
 ``tests/test_records.py`` builds every class made here again with the standard decorator and
 compares their signatures, fields, reprs, equality, ordering, hashing and freezing.
 """
 
 from __future__ import annotations
 
+import abc
 import dataclasses
 import weakref
 from collections.abc import Callable
@@ -57,35 +58,44 @@ def dataclass(cls: type[_T], /) -> type[_T]: ...
 
 @overload
 def dataclass(*, init: bool = True, repr: bool = True, eq: bool = True, order: bool = False,
-              unsafe_hash: bool = False, frozen: bool = False, slots: bool = False,
-              kw_only: bool = False) -> Callable[[type[_T]], type[_T]]: ...
+              unsafe_hash: bool = False, frozen: bool = False, match_args: bool = True, kw_only: bool = False,
+              slots: bool = False, weakref_slot: bool = False) -> Callable[[type[_T]], type[_T]]: ...
 
 
 @dataclass_transform(field_specifiers=(field, Field))
 def dataclass(cls: type[_T] | None = None, /, *, init: bool = True, repr: bool = True,
               eq: bool = True, order: bool = False, unsafe_hash: bool = False, frozen: bool = False,
-              slots: bool = False, kw_only: bool = False) -> type[_T] | Callable[[type[_T]], type[_T]]:
+              match_args: bool = True, kw_only: bool = False, slots: bool = False,
+              weakref_slot: bool = False) -> type[_T] | Callable[[type[_T]], type[_T]]:
     """``dataclasses.dataclass`` with the same options and results, only ``__init__`` compiled."""
 
     def wrap(cls: type[_T]) -> type[_T]:
-        if unsafe_hash or kw_only or (slots and frozen) or (order and not eq) or _special(cls):
+        if unsafe_hash or kw_only or not match_args or weakref_slot or (slots and frozen) or (order and not eq) \
+                or _special(cls, frozen):
             return dataclasses.dataclass(cls, init=init, repr=repr, eq=eq, order=order, unsafe_hash=unsafe_hash,
-                                         frozen=frozen, slots=slots, kw_only=kw_only)
+                                         frozen=frozen, match_args=match_args, kw_only=kw_only, slots=slots,
+                                         weakref_slot=weakref_slot)
         return _built(cls, init, repr, eq, frozen, order, slots)
 
     return wrap if cls is None else wrap(cls)
 
 
-def _special(cls: type) -> bool:
+def _special(cls: type, frozen: bool) -> bool:
     """Whether the class has what only the standard decorator handles: InitVar, ClassVar or KW_ONLY annotations,
-    or keyword-only fields (its own or a base's)."""
+    keyword-only fields, a base with such pseudo-fields or keyword-only fields, or (frozen) any dataclass base,
+    whose frozenness the standard decorator checks against."""
     annotations = cls.__dict__.get("__annotations__", {})
     if any(word in str(kind) for kind in annotations.values() for word in ("InitVar", "ClassVar", "KW_ONLY")):
         return True
     if any(isinstance(value, Field) and value.kw_only is True for value in cls.__dict__.values()):
         return True
-    return any(f.kw_only is True for base in cls.__mro__[1:]
-               for f in getattr(base, "__dataclass_fields__", {}).values())
+    for base in cls.__mro__[1:]:
+        known = base.__dict__.get("__dataclass_fields__")
+        if known is None:
+            continue
+        if frozen or len(known) != len(dataclasses.fields(base)) or any(f.kw_only is True for f in known.values()):
+            return True
+    return False
 
 
 def _built(cls: type[_T], init: bool, with_repr: bool, eq: bool, frozen: bool, order: bool,
@@ -108,11 +118,16 @@ def _built(cls: type[_T], init: bool, with_repr: bool, eq: bool, frozen: bool, o
     # registers the fields and writes no method (with slots: makes the class again, with __slots__)
     cls = dataclasses.dataclass(cls, init=False, repr=False, eq=False, slots=slots)
     own = cls.__dict__
-    fields: list[Field[object]] = list(own["__dataclass_fields__"].values())  # no pseudo-fields: see wrap
+    fields = list(dataclasses.fields(cls))  # type: ignore[arg-type]  # a dataclass now
+    if len(fields) != len(own["__dataclass_fields__"]):  # a ClassVar or InitVar the annotation text hid
+        raise TypeError(f"{cls.__qualname__}: a ClassVar or InitVar through another name; write ClassVar or InitVar "
+                        "(or use dataclasses.dataclass)")
+    params = own["__dataclass_params__"]  # what the class is, as the standard decorator records it
+    params.init, params.repr, params.eq, params.order, params.frozen = init, with_repr, eq, order, frozen
     made: dict[str, object] = {}
     if init and "__init__" not in own:  # the one method compiled: it runs for every object made
-        names: dict[str, object] = {"_FACTORY": _FACTORY, "_setattr": object.__setattr__}
-        source = "\n".join(_init(fields, frozen, hasattr(cls, "__post_init__"), names)) + "\n"
+        names: dict[str, object] = {"__dataclass_FACTORY__": _FACTORY, "__dataclass_setattr__": object.__setattr__}
+        source = "\n".join(_init(fields, frozen, slots, hasattr(cls, "__post_init__"), names)) + "\n"
         exec(compile(source, f"<dataclass {cls.__module__}.{cls.__qualname__}>", "exec"), names)
         made["__init__"] = names["__init__"]
     if with_repr and "__repr__" not in own:
@@ -129,6 +144,7 @@ def _built(cls: type[_T], init: bool, with_repr: bool, eq: bool, frozen: bool, o
         made["__setattr__"], made["__delattr__"] = _frozen_of(cls, frozenset(f.name for f in fields))
     for name, method in made.items():
         setattr(method, "__qualname__", f"{cls.__qualname__}.{name}")  # noqa: B010 - any callable
+        setattr(method, "__module__", cls.__module__)  # noqa: B010
         setattr(cls, name, method)
     if "__init__" in made:
         init_method = own["__init__"]
@@ -143,6 +159,7 @@ def _built(cls: type[_T], init: bool, with_repr: bool, eq: bool, frozen: bool, o
         except (TypeError, ValueError):
             text = ""
         cls.__doc__ = cls.__name__ + text
+    abc.update_abstractmethods(cls)  # as the standard one: a method written here may be an abstract one's
     OPTIONS[cls] = (init, with_repr, eq, frozen, order, slots)
     return cls
 
@@ -209,30 +226,40 @@ def _frozen_of(cls: type, names: frozenset[str]) -> tuple[Callable[[object, str,
     return __setattr__, __delattr__
 
 
-def _init(fields: list[Field[object]], frozen: bool, post_init: bool, names: dict[str, object]) -> list[str]:
-    """The source of ``__init__``, as the standard decorator writes it."""
+def _init(fields: list[Field[object]], frozen: bool, slots: bool, post_init: bool,
+          names: dict[str, object]) -> list[str]:
+    """The source of ``__init__``, as the standard decorator writes it (its names, its errors)."""
+    me = "__dataclass_self__" if "self" in (f.name for f in fields) else "self"
     params: list[str] = []
     body: list[str] = []
+    seen_default = False
     for f in fields:
+        default, factory = f"__dataclass_dflt_{f.name}__", f"__dataclass_factory_{f.name}__"
         if f.default is not MISSING:
-            names[f"_default_{f.name}"] = f.default
+            names[default] = f.default
         if f.default_factory is not MISSING:
-            names[f"_factory_{f.name}"] = f.default_factory
+            names[factory] = f.default_factory
         if f.init:
             if f.default is not MISSING:
-                params.append(f"{f.name}=_default_{f.name}")
+                params.append(f"{f.name}={default}")
                 value = f.name
             elif f.default_factory is not MISSING:
-                params.append(f"{f.name}=_FACTORY")
-                value = f"_factory_{f.name}() if {f.name} is _FACTORY else {f.name}"
+                params.append(f"{f.name}=__dataclass_FACTORY__")
+                value = f"{factory}() if {f.name} is __dataclass_FACTORY__ else {f.name}"
             else:
+                if seen_default:
+                    raise TypeError(f"non-default argument {f.name!r} follows default argument")
                 params.append(f.name)
                 value = f.name
+            seen_default = seen_default or f.default is not MISSING or f.default_factory is not MISSING
         elif f.default_factory is not MISSING:
-            value = f"_factory_{f.name}()"
+            value = f"{factory}()"
+        elif slots and f.default is not MISSING:  # a slot has no class attribute to fall back on
+            value = default
         else:  # not a parameter: reading it gives the class attribute (its default), as with the standard one
             continue
-        body.append(f"    _setattr(self, {f.name!r}, {value})" if frozen else f"    self.{f.name} = {value}")
+        body.append(f"    __dataclass_setattr__({me}, {f.name!r}, {value})" if frozen else
+                    f"    {me}.{f.name} = {value}")
     if post_init:
-        body.append("    self.__post_init__()")
-    return [f"def __init__(self, {', '.join(params)}):" if params else "def __init__(self):"] + (body or ["    pass"])
+        body.append(f"    {me}.__post_init__()")
+    return [f"def __init__({', '.join([me, *params])}):"] + (body or ["    pass"])

@@ -38,9 +38,10 @@ class TemplateCache(BytecodeCache):
         return self.header + b"|" + bucket.checksum.encode("ascii") + b"\n"
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        try:
-            data = self._file(bucket).read_bytes()
-        except OSError:
+        from game.content.kept import read_bytes
+
+        data = read_bytes(self._file(bucket))
+        if data is None:
             return
         head = self._head(bucket)
         if not data.startswith(head):
