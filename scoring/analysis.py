@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # the compact states load when a case is explored (not for an
     from scoring.compact import Compiled, Effect, Predicate
 
 _END = "\x00end"
-MAX_STATES = 25_000  # play states an exploration may visit (about 450 bytes and 6-10 µs each)
+MAX_STATES = 25_000  # play states an exploration may visit (about 200 bytes and 4-8 µs each)
 MAX_SECONDS = 2.0  # and the time it may take, whichever limit comes first
 _CLOCK_EVERY = 256  # states between two looks at the clock
 
