@@ -178,3 +178,19 @@ def test_a_fifo_or_a_device_in_the_cache_folder_is_a_miss_not_a_hang(tmp_path: P
     warm = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=60)
     assert (warm.returncode, warm.stdout) == (0, cold.stdout)
     assert all(path.is_file() and not path.is_symlink() for path in kept)  # written anew
+
+
+def test_threads_writing_the_same_record_leave_one_whole_file(tmp_path: Path) -> None:
+    import threading
+
+    records = JsonRecords(tmp_path)
+    big = {"values": list(range(20_000))}
+    workers = [threading.Thread(target=records.put, args=("analysis-0000000000000001", {**big, "n": n}))
+               for n in range(8)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    kept = records.get("analysis-0000000000000001")
+    assert isinstance(kept, dict) and kept["values"] == big["values"] and kept["n"] in range(8)
+    assert [p.name for p in tmp_path.iterdir()] == ["analysis-0000000000000001.json"]  # no temporary files left

@@ -103,7 +103,7 @@ def read_json(path: Path) -> object:
 
 def write_json(path: Path, value: object) -> bool:
     """Write ``value`` as JSON to ``path`` at once (temporary file, then replace); False when it failed."""
-    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    partial = path.with_name(f"{path.name}.{os.getpid()}-{os.urandom(4).hex()}.tmp")  # one per writer and thread
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial.write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

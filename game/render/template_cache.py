@@ -57,7 +57,7 @@ class TemplateCache(BytecodeCache):
         if bucket.code is None:
             return
         target = self._file(bucket)
-        partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        partial = target.with_name(f"{target.name}.{os.getpid()}-{os.urandom(4).hex()}.tmp")  # per writer, thread
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             partial.write_bytes(self._head(bucket) + marshal.dumps(bucket.code))
