@@ -69,3 +69,31 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(library: Path, capsys: pytest.Ca
         cache.write_text(damage, encoding="utf-8")
         assert listed(capsys) == expected(library, "nl")
     assert cache.read_text(encoding="utf-8").startswith('{"stamp"')
+
+
+def test_only_a_changed_file_is_checked_again_and_ids_are_compared_each_time(
+        library: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.content import library as lib
+
+    checked: list[str] = []
+    real = lib.check_file
+
+    def counting(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        checked.append(Path(path).name)
+        return real(path, *args, **kwargs)
+
+    def listed_counting() -> str:
+        with monkeypatch.context() as patch:
+            patch.setattr(lib, "check_file", counting)
+            return listed(capsys)
+
+    assert listed_counting() == expected(library, "nl")
+    assert sorted(checked) == ["kapot.yaml", "tas-van-oma.yaml", "traplift.yaml"]
+    checked.clear()
+    assert listed_counting() == expected(library, "nl") and checked == []
+    first = library / "tas-van-oma.yaml"  # sorted before traplift.yaml: give it traplift's id
+    first.write_text(first.read_text(encoding="utf-8").replace("id: tas-van-oma", "id: traplift", 1),
+                     encoding="utf-8")
+    output = listed_counting()
+    assert output == expected(library, "nl") and checked == ["tas-van-oma.yaml"]
+    assert 'the id "traplift" is already used by' in output  # the unchanged traplift.yaml is the later one

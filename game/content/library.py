@@ -239,9 +239,13 @@ def mark_duplicate_id(entry: Entry, seen: dict[str, str]) -> None:
         return
     first = seen.setdefault(entry.scenario.id, entry.path)
     if first != entry.path:
-        entry.findings.append(Finding(entry.path, entry.scenario.lines.get("id", 1), ERROR,
-                                      f'the id "{entry.scenario.id}" is already used by {first}',
-                                      "give every scenario in the library its own id"))
+        entry.findings.append(duplicate_id(entry.path, entry.scenario.lines.get("id", 1), entry.scenario.id, first))
+
+
+def duplicate_id(path: str, line: int, scenario_id: str, first: str) -> Finding:
+    """The error of a file whose id an earlier file of the library has."""
+    return Finding(path, line, ERROR, f'the id "{scenario_id}" is already used by {first}',
+                   "give every scenario in the library its own id")
 
 
 def resolve(name: str, library: Library | None = None, play: bool = True) -> Entry:
@@ -294,7 +298,7 @@ def _by_file_name(scenario_id: str, play: bool = True) -> Entry | None:
 
 # -- the listing cache: ``list`` without loading every file again ----------------------------------
 
-LISTING_FORMAT = 1  # raise when what a listing holds changes
+LISTING_FORMAT = 2  # raise when what a listing holds changes
 
 
 @dataclass(frozen=True)
@@ -312,19 +316,42 @@ class Listed:
         return self.title.get(lang, self.title.get("nl", ""))
 
 
-def _listed(entry: Entry) -> Listed:
+@dataclass(frozen=True)
+class _Own:
+    """A file's listing as its own check gives it, before the library's rule that ids differ."""
+
+    listed: Listed
+    path: str  # as findings show it
+    id_line: int
+
+
+def _own(entry: Entry) -> _Own:
     scenario = entry.scenario
     title = {lang: scenario.title.get(lang) for lang in LANGUAGES} if scenario else {}
     first = next((f for f in entry.findings if f.is_error), None)
-    return Listed(Path(entry.path).stem, scenario.id if scenario else "", title, entry.ok, first)
+    return _Own(Listed(Path(entry.path).stem, scenario.id if scenario else "", title, entry.ok, first), entry.path,
+                scenario.lines.get("id", 1) if scenario else 1)
 
 
-def _stamp(folder: Path) -> list[object]:
-    """What the listing depends on: the format, the working folder, every file's name, mtime and size."""
-    files = scenario_files(folder) + [p for p in (folder / CATALOGUE_NAME, library_folder() / CATALOGUE_NAME)
-                                      if p.is_file()]
+def _with_duplicates(own: list[_Own]) -> list[Listed]:
+    """The listing with ``mark_duplicate_id``'s rule applied: a later file with an earlier file's id is broken."""
+    seen: dict[str, str] = {}
+    listing = []
+    for item in own:
+        listed = item.listed
+        first = seen.setdefault(listed.scenario_id, item.path) if listed.scenario_id else item.path
+        if first != item.path:
+            error = listed.first_error or duplicate_id(item.path, item.id_line, listed.scenario_id, first)
+            listed = Listed(listed.stem, listed.scenario_id, listed.title, False, error)
+        listing.append(listed)
+    return listing
+
+
+def _head(folder: Path) -> list[object]:
+    """What every file's listing depends on: the format, the working folder, the catalogues' name, mtime and size."""
+    catalogues = [p for p in (folder / CATALOGUE_NAME, library_folder() / CATALOGUE_NAME) if p.is_file()]
     return [LISTING_FORMAT, os.getcwd(), str(folder.resolve())] + \
-        [[str(p), p.stat().st_mtime_ns, p.stat().st_size] for p in files]
+        [[str(p), p.stat().st_mtime_ns, p.stat().st_size] for p in catalogues]
 
 
 def _cache_file(folder: Path) -> Path:
@@ -336,21 +363,37 @@ def _cache_file(folder: Path) -> Path:
     return cache_folder() / f"listing-{name}.json"
 
 
-def _from_json(data: object, stamp: list[object]) -> list[Listed] | None:
-    """The cached listing when it is well formed and for exactly these files, else None."""
-    if not isinstance(data, dict) or data.get("stamp") != stamp or not isinstance(data.get("items"), list):
-        return None
-    try:
-        return [Listed(str(i["stem"]), str(i["id"]), {str(k): str(v) for k, v in i["title"].items()}, bool(i["ok"]),
-                       Finding(**i["first_error"]) if i["first_error"] else None) for i in data["items"]]
-    except (KeyError, TypeError, AttributeError, ValueError):
-        return None
+def _finding_record(finding: Finding | None) -> dict[str, object] | None:
+    return None if finding is None else {"path": finding.path, "line": finding.line, "severity": finding.severity,
+                                         "message": finding.message, "hint": finding.hint,
+                                         "knock_on": finding.knock_on}
+
+
+def _kept_files(data: object, head: list[object]) -> dict[str, tuple[list[object], _Own]]:
+    """Each file's kept listing by path with its (mtime, size), when the cache is for this head; else none."""
+    if not isinstance(data, dict) or data.get("stamp") != head or not isinstance(data.get("files"), dict):
+        return {}
+    kept = {}
+    for path, item in data["files"].items():
+        try:
+            error = item["first_error"]
+            listed = Listed(str(item["stem"]), str(item["id"]), {str(k): str(v) for k, v in item["title"].items()},
+                            item["ok"] is True, Finding(**error) if error else None)
+            if not (isinstance(item["file"], list) and isinstance(item["shown"], str) and
+                    type(item["id_line"]) is int):
+                continue
+            kept[str(path)] = (item["file"], _Own(listed, item["shown"], item["id_line"]))
+        except (KeyError, TypeError, AttributeError, ValueError):
+            continue
+    return kept
 
 
 def library_listing(folder: Path | None = None) -> list[Listed]:
-    """What ``list`` shows, from the cache (JSON in the user cache folder) while no file changed.
+    """What ``list`` shows, each file from the cache (JSON in the user cache folder) while it is unchanged.
 
-    A cache that cannot be read or does not match is ignored and written again.
+    A changed file is checked again, the others are not; a changed lever catalogue or working folder
+    checks them all. The ids are compared across the library each time. A cache that cannot be read
+    or does not match is ignored and written again.
     """
     import json
 
@@ -358,17 +401,28 @@ def library_listing(folder: Path | None = None) -> list[Listed]:
 
     folder = folder or default_folder()
     try:
-        stamp, cache = _stamp(folder), _cache_file(folder)
+        files = scenario_files(folder)
+        stamps: dict[str, list[object]] = {str(p): [p.stat().st_mtime_ns, p.stat().st_size] for p in files}
+        head, cache = _head(folder), _cache_file(folder)
     except OSError:
-        return [_listed(entry) for entry in load_library(folder).entries]
-    found = _from_json(read_json(cache), json.loads(json.dumps(stamp)))
-    if found is not None:
-        return found
-    listing = [_listed(entry) for entry in load_library(folder).entries]
-    items = [{"stem": i.stem, "id": i.scenario_id, "title": i.title, "ok": i.ok,
-              "first_error": None if i.first_error is None else
-              {"path": i.first_error.path, "line": i.first_error.line, "severity": i.first_error.severity,
-               "message": i.first_error.message, "hint": i.first_error.hint, "knock_on": i.first_error.knock_on}}
-             for i in listing]
-    write_json(cache, {"stamp": stamp, "items": items})  # when it fails: no cache this time, the listing is right
-    return listing
+        return [_own(entry).listed for entry in load_library(folder, play=False).entries]
+    kept = _kept_files(read_json(cache), json.loads(json.dumps(head)))
+    catalogue: dict[str, Lever] | None = None
+    own: list[tuple[list[object], _Own]] = []
+    changed = len(kept) != len(files)
+    for path in files:
+        found = kept.get(str(path))
+        if found is not None and found[0] == stamps[str(path)]:
+            own.append(found)
+            continue
+        if catalogue is None:
+            catalogue = catalogue_for(folder / "_")[0]
+        own.append((stamps[str(path)], _own(check_file(path, catalogue, play=False))))
+        changed = True
+    if changed:  # when writing fails: no cache this time, the listing is right either way
+        write_json(cache, {"stamp": head, "files": {
+            str(path): {"file": stamp, "shown": item.path, "id_line": item.id_line, "stem": item.listed.stem,
+                        "id": item.listed.scenario_id, "title": item.listed.title, "ok": item.listed.ok,
+                        "first_error": _finding_record(item.listed.first_error)}
+            for path, (stamp, item) in zip(files, own, strict=True)}})
+    return _with_duplicates([item for _stamp, item in own])
