@@ -700,17 +700,10 @@ def _agrees(result: Analysis, scenario: Scenario) -> bool:
     """Whether the expert route plays, by the engine's rules, to the expert ending with the expert scores."""
     if result.expert_ending is None:
         return not result.expert_route and result.expert_scores is None
-    try:
-        where, state = rules.begin(scenario)
-        for choice_id in result.expert_route:
-            situation = scenario.situations.get(where)
-            choice = None if situation is None else \
-                next((c for c in situation.choices if c.id == choice_id and rules.allows(c, state)), None)
-            if choice is None:
-                return False
-            where, state = rules.step(scenario, where, choice, state)
-    except Exception:  # noqa: BLE001 - a route that does not play (a loop of next routes): the record is wrong
+    played = rules.play_route(scenario, result.expert_route)
+    if played is None:
         return False
+    where, state = played
     return where == result.expert_ending and \
         result.expert_scores == result.scores(*axis_totals(scenario, dict(state.metrics)))
 

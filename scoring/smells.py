@@ -46,7 +46,6 @@ from game.engine.findings import ERROR, WARNING, Finding, did_you_mean, hint_wit
 from game.content.library import Entry
 from game.engine.model import HEADLINE_AXES, Choice, Condition, Scenario, Situation
 from game.engine import rules
-from game.engine.rules import State
 from game.engine.validator import conditions, reachable_from_start
 
 from scoring.analysis import Analysis, analyse
@@ -368,7 +367,7 @@ def check_high_route_without_lever(scenario: Scenario, analysis: Analysis) -> li
     route = analysis.route_without_lever(HIGH_SCORE)
     if route is None:
         return []
-    replayed = _played(scenario, route)
+    replayed = rules.play_route(scenario, route)
     if replayed is None:
         return []
     where, state = replayed
@@ -457,22 +456,6 @@ def check_outcome_disagrees(scenario: Scenario, analysis: Analysis) -> list[Find
             "effects that match the story, or let these routes end elsewhere ('omgekeerd analyze --routes "
             "FILE.csv' lists every route)"))
     return found
-
-
-def _played(scenario: Scenario, route: list[str]) -> tuple[str, State] | None:
-    """Where a route of choice ids ends and the state there, by the engine's rules (None: it does not play)."""
-    try:
-        where, state = rules.begin(scenario)
-        for choice_id in route:
-            situation = scenario.situations.get(where)
-            choice = next((c for c in situation.choices if c.id == choice_id and rules.allows(c, state)), None) \
-                if situation is not None else None
-            if choice is None:
-                return None
-            where, state = rules.step(scenario, where, choice, state)
-    except Exception:  # noqa: BLE001 - a route that no longer plays (a loop of next routes) is no finding
-        return None
-    return where, state
 
 
 def expert_longest(scenario: Scenario, analysis: Analysis) -> tuple[int, int, int]:

@@ -49,14 +49,19 @@ def test_a_kept_analysis_is_the_fresh_one_and_its_routes_too(path: Path, tmp_pat
     assert kept.explored is not None and kept.route_without_lever() == explored.route_without_lever()
 
 
-def test_a_record_of_other_code_another_case_or_damaged_is_not_used(tmp_path: Path) -> None:
+def kept_traplift(folder: Path) -> tuple[Path, JsonRecords, analysis.Analysis, Path, dict]:  # type: ignore[type-arg]
+    """traplift analysed with a keeper in ``folder``: (its file, the keeper, the analysis, the record, its content)."""
     path = default_folder() / "traplift.yaml"
-    records = JsonRecords(tmp_path)
+    records = JsonRecords(folder)
     scenario = fresh(path)
     with kept_in(records):
         good = analysis.analyse(scenario)
-    target = record_file(tmp_path, scenario)
-    original = json.loads(target.read_text(encoding="utf-8"))
+    target = record_file(folder, scenario)
+    return path, records, good, target, json.loads(target.read_text(encoding="utf-8"))
+
+
+def test_a_record_of_other_code_another_case_or_damaged_is_not_used(tmp_path: Path) -> None:
+    path, records, good, target, original = kept_traplift(tmp_path)
     wrong_range = {**original, "range": {"resident": [0, 1], "rules": [0, 1]}}
     spoiled = [
         {**wrong_range, "code": "0" * 32},  # made by other code
@@ -77,13 +82,7 @@ def test_a_record_of_other_code_another_case_or_damaged_is_not_used(tmp_path: Pa
 
 
 def test_a_record_that_disagrees_with_the_case_is_not_used_even_with_a_right_checksum(tmp_path: Path) -> None:
-    path = default_folder() / "traplift.yaml"
-    records = JsonRecords(tmp_path)
-    scenario = fresh(path)
-    with kept_in(records):
-        good = analysis.analyse(scenario)
-    target = record_file(tmp_path, scenario)
-    original = json.loads(target.read_text(encoding="utf-8"))
+    path, records, good, target, original = kept_traplift(tmp_path)
     first_ending = next(iter(original["endings"]))
     changes = [{"endings": {**original["endings"], first_ending: "nee"}}, {"cyclic": "ja"}, {"outcomes": {}},
                {"range": {"resident": [18, -25], "rules": original["range"]["rules"]}}, {"start": {}},

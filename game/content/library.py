@@ -100,23 +100,21 @@ def catalogue_for(path: Path) -> tuple[dict[str, Lever], list[Finding]]:
 # As JSON in the user cache folder: used only for the same bytes (their checksum), shown under the same path,
 # read by the same engine code (game.content.kept.code_fingerprint); anything else is read again.
 
-CATALOGUE_FORMAT = 1
+CATALOGUE_FORMAT = 2  # 2: findings as the listing keeps them
 
 
 def _catalogue(candidate: Path) -> tuple[dict[str, Lever], list[Finding]]:
     """The catalogue in ``candidate``, from the kept copy when it was read before, else read (and kept)."""
     import hashlib
 
-    from game.content.kept import catalogue_records, code_fingerprint
+    from game.content.kept import catalogue_records, code_fingerprint, read_bytes
     from game.engine import loader
     from game.engine.loader import load_catalogue
     from game.engine.source import MAX_BYTES
 
     shown = display_path(candidate)
-    try:
-        with open(candidate, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except OSError:
+    data = read_bytes(candidate, MAX_BYTES)
+    if data is None:
         return load_catalogue(shown)  # says what is wrong with the file
     records = catalogue_records()
     if records is None:
@@ -129,7 +127,7 @@ def _catalogue(candidate: Path) -> tuple[dict[str, Lever], list[Finding]]:
         return found
     levers, findings = load_catalogue(shown, data)
     records.put(name, {"stamp": stamp, "levers": [_lever_record(lever) for lever in levers.values()],
-                       "findings": [[f.path, f.line, f.severity, f.message, f.hint, f.knock_on] for f in findings]})
+                       "findings": [_finding_record(f) for f in findings]})
     return levers, findings
 
 
@@ -165,6 +163,23 @@ def _date_of(value: object) -> _dt.date | None:
     return _dt.date.fromisoformat(value)
 
 
+def _finding_record(finding: Finding) -> dict[str, object]:
+    """A finding as the kept listing and catalogue hold it."""
+    return {"path": finding.path, "line": finding.line, "severity": finding.severity, "message": finding.message,
+            "hint": finding.hint, "knock_on": finding.knock_on}
+
+
+def _finding_of(value: object) -> Finding:
+    """A kept finding back; ValueError when it is not one."""
+    if not isinstance(value, dict) or set(value) != {"path", "line", "severity", "message", "hint", "knock_on"} or \
+            not (isinstance(value["path"], str) and type(value["line"]) is int and
+                 value["severity"] in (ERROR, WARNING) and isinstance(value["message"], str) and
+                 isinstance(value["hint"], str) and isinstance(value["knock_on"], bool)):
+        raise ValueError("not a finding")
+    return Finding(value["path"], value["line"], value["severity"], value["message"], value["hint"],
+                   value["knock_on"])
+
+
 def _catalogue_from(record: object, stamp: list[object]) -> tuple[dict[str, Lever], list[Finding]] | None:
     """The kept catalogue when the record is well formed and for exactly this stamp, else None."""
     if not isinstance(record, dict) or record.get("stamp") != stamp:
@@ -177,12 +192,7 @@ def _catalogue_from(record: object, stamp: list[object]) -> tuple[dict[str, Leve
                 return None
             levers[lever_id] = Lever(lever_id, _text_of(title), _text_of(explain), line, where, source,
                                      _date_of(valid_from), _date_of(valid_until))
-        findings = []
-        for where, line, severity, message, hint, knock_on in record["findings"]:
-            if not (isinstance(where, str) and type(line) is int and severity in (ERROR, WARNING) and
-                    isinstance(message, str) and isinstance(hint, str) and isinstance(knock_on, bool)):
-                return None
-            findings.append(Finding(where, line, severity, message, hint, knock_on))
+        findings = [_finding_of(item) for item in record["findings"]]
     except (KeyError, TypeError, ValueError):
         return None
     return levers, findings
@@ -363,10 +373,6 @@ def _cache_file(folder: Path) -> Path:
     return cache_folder() / f"listing-{name}.json"
 
 
-def _finding_record(finding: Finding | None) -> dict[str, object] | None:
-    return None if finding is None else {"path": finding.path, "line": finding.line, "severity": finding.severity,
-                                         "message": finding.message, "hint": finding.hint,
-                                         "knock_on": finding.knock_on}
 
 
 def _kept_files(data: object, head: list[object]) -> dict[str, tuple[list[object], _Own]]:
@@ -378,7 +384,7 @@ def _kept_files(data: object, head: list[object]) -> dict[str, tuple[list[object
         try:
             error = item["first_error"]
             listed = Listed(str(item["stem"]), str(item["id"]), {str(k): str(v) for k, v in item["title"].items()},
-                            item["ok"] is True, Finding(**error) if error else None)
+                            item["ok"] is True, _finding_of(error) if error else None)
             if not (isinstance(item["file"], list) and isinstance(item["shown"], str) and
                     type(item["id_line"]) is int):
                 continue
@@ -423,6 +429,6 @@ def library_listing(folder: Path | None = None) -> list[Listed]:
         write_json(cache, {"stamp": head, "files": {
             str(path): {"file": stamp, "shown": item.path, "id_line": item.id_line, "stem": item.listed.stem,
                         "id": item.listed.scenario_id, "title": item.listed.title, "ok": item.listed.ok,
-                        "first_error": _finding_record(item.listed.first_error)}
+                        "first_error": item.listed.first_error and _finding_record(item.listed.first_error)}
             for path, (stamp, item) in zip(files, own, strict=True)}})
     return _with_duplicates([item for _stamp, item in own])

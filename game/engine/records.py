@@ -126,6 +126,10 @@ def _built(cls: type[_T], init: bool, with_repr: bool, eq: bool, frozen: bool, o
     params.init, params.repr, params.eq, params.order, params.frozen = init, with_repr, eq, order, frozen
     made: dict[str, object] = {}
     if init and "__init__" not in own:  # the one method compiled: it runs for every object made
+        # As the standard decorator does: the source is made of the field names of a class in our own code (checked
+        # to be identifiers), never of input; defaults and factories are passed as objects, not as text.
+        if not all(f.name.isidentifier() for f in fields):
+            raise TypeError(f"{cls.__qualname__}: a field name that is not an identifier")
         names: dict[str, object] = {"__dataclass_FACTORY__": _FACTORY, "__dataclass_setattr__": object.__setattr__}
         source = "\n".join(_init(fields, frozen, slots, hasattr(cls, "__post_init__"), names)) + "\n"
         exec(compile(source, f"<dataclass {cls.__module__}.{cls.__qualname__}>", "exec"), names)

@@ -185,3 +185,20 @@ def step(scenario: Scenario, situation_id: str, choice: Choice, state: State,
     """Make a choice and follow ``next`` routes: (where play waits or ends, the state there)."""
     after = enter(scenario, choice.goto, take(scenario, situation_id, choice, state))
     return advance(scenario, choice.goto, after, follow)
+
+
+def play_route(scenario: Scenario, route: list[str]) -> tuple[str, State] | None:
+    """Where a route of choice ids ends and the state there, as a session plays it (None: a choice is not there
+    or not allowed, or the ``next`` routes loop)."""
+    try:
+        where, state = begin(scenario)
+        for choice_id in route:
+            situation = scenario.situations.get(where)
+            choice = next((c for c in situation.choices if c.id == choice_id and allows(c, state)), None) \
+                if situation is not None else None
+            if choice is None:
+                return None
+            where, state = step(scenario, where, choice, state)
+    except Exception:  # noqa: BLE001 - a route that does not play (a loop of next routes) is no route
+        return None
+    return where, state
