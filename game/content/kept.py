@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
-import json
 import os
 import stat
 import sys
@@ -57,6 +55,8 @@ def user_folder(kind: str) -> Path:
 def code_fingerprint(*folders: Path) -> str:
     """A checksum of the Python modules in ``folders`` (each one's path, size and modification time, as Python
     checks its own compiled files, and the Python version): a kept result holds for this code only."""
+    import hashlib  # (this module loads with every command and the window's first frame: what it needs, when)
+
     digest = hashlib.sha256(sys.version.encode("utf-8"))
     for folder in folders:
         for path in sorted(folder.glob("*.py")):
@@ -96,6 +96,8 @@ def read_json(path: Path) -> object:
     if data is None:
         return None
     try:
+        import json
+
         return json.loads(data)
     except (ValueError, RecursionError):
         return None
@@ -103,6 +105,8 @@ def read_json(path: Path) -> object:
 
 def write_json(path: Path, value: object) -> bool:
     """Write ``value`` as JSON to ``path`` at once (temporary file, then replace); False when it failed."""
+    import json
+
     partial = path.with_name(f"{path.name}.{os.getpid()}-{os.urandom(4).hex()}.tmp")  # one per writer and thread
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
