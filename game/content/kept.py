@@ -154,17 +154,20 @@ class JsonRecords:
                 path.unlink()
 
 
-def catalogue_records() -> JsonRecords | None:
-    """The kept lever catalogues (``game.content.library.catalogue_for``), None without a cache folder."""
+def records_in(kind: str, limit: int = ANALYSES_KEPT) -> JsonRecords | None:
+    """The kept records of one kind (``analyses``, ``catalogues``) in the user cache folder; None without one
+    (then each run reads and works out everything again, as before)."""
     try:
-        return JsonRecords(cache_folder() / "catalogues", limit=50)
-    except Exception:  # noqa: BLE001 - no cache folder: the catalogue is read each run, as before
+        return JsonRecords(cache_folder() / kind, limit)
+    except Exception:  # noqa: BLE001 - no cache folder on this platform
         return None
+
+
+def catalogue_records() -> JsonRecords | None:
+    """The kept lever catalogues (``game.content.library.catalogue_for``)."""
+    return records_in("catalogues", limit=50)
 
 
 def analysis_records() -> JsonRecords | None:
-    """The keeper of analyses in the user cache folder (None when the platform gives no cache folder)."""
-    try:
-        return JsonRecords(cache_folder() / "analyses")
-    except Exception:  # noqa: BLE001 - no cache folder: every run explores afresh, as before
-        return None
+    """The keeper of analyses (``scoring.keeping``)."""
+    return records_in("analyses")
